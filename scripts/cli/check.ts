@@ -1,0 +1,73 @@
+// `npm run check`: check a repository's records against the charter.
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import * as actions from '@actions/core';
+import { checkFiles } from '../core/check.ts';
+import { isIsoDate } from '../core/dates.ts';
+import { ansi, committeeLines, formatJson, formatText, plain } from '../core/format.ts';
+import type { Finding } from '../core/types.ts';
+import { loadSchemas, readRepository } from '../shell/fs-repo.ts';
+import { localToday, runCli, UsageError } from '../shell/cli.ts';
+
+const HELP = `Usage: npm run check -- [options]
+
+Checks the governance records (governance/, rfcs/) against the schemas and the charter rules.
+
+Options:
+  --repo DIR            repository to check (default: the current directory)
+  --today YYYY-MM-DD    the date to judge "today" by (default: today's local date)
+  --format FORMAT       text (default), json, or github (workflow annotations)
+  -h, --help            show this help
+
+Exit code: 0 no errors (warnings allowed), 1 errors found, 2 usage error.
+`;
+
+function emitGithub(findings: readonly Finding[]): void {
+  for (const f of findings) {
+    const props = { title: f.rule, file: f.file, startLine: f.line, startColumn: f.column };
+    if (f.severity === 'error') actions.error(f.message, props);
+    else actions.warning(f.message, props);
+  }
+}
+
+runCli(HELP, (argv) => {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      repo: { type: 'string', default: '.' },
+      today: { type: 'string' },
+      format: { type: 'string', default: 'text' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  const format = values.format;
+  if (format !== 'text' && format !== 'json' && format !== 'github')
+    throw new UsageError(`--format ${format}: expected text, json or github`);
+  const today = values.today ?? localToday();
+  if (!isIsoDate(today)) throw new UsageError(`--today ${today}: expected a real date written YYYY-MM-DD`);
+
+  const repo = readRepository(resolve(values.repo));
+  const { findings, summary } = checkFiles({
+    files: repo.files,
+    schemas: loadSchemas(),
+    today,
+    codeowners: repo.codeowners,
+  });
+
+  if (format === 'json') process.stdout.write(formatJson(findings, summary));
+  else if (format === 'github') {
+    emitGithub(findings);
+    process.stdout.write(`${committeeLines(summary).join('\n')}\n`);
+    process.stdout.write(`${summary.errors} errors, ${summary.warnings} warnings (${summary.files} files checked)\n`);
+  } else {
+    const colour = process.stdout.isTTY === true && !process.env.NO_COLOR;
+    process.stdout.write(formatText(findings, summary, colour ? ansi : plain));
+  }
+  return summary.errors > 0 ? 1 : 0;
+});

@@ -1,0 +1,117 @@
+// The arithmetic every charter rule leans on, written once: who serves on a
+// date, n(D), quorum(n), who chairs on a date. Indexes are built once per
+// model and cached, so no rule scans every member per vote.
+import { addMonths, compareDates, dayAfter } from './dates.ts';
+import type { Charter, ChairTerm, Member, Model } from './model.ts';
+
+export type Serving = 'yes' | 'no' | 'unknown';
+
+/** Is `member` serving on `date`? Unknown when its service was rejected. */
+export function servesOn(member: Member | undefined, date: string): Serving {
+  if (!member || !member.serviceKnown) return 'unknown';
+  for (const p of member.service) {
+    if (p.from <= date && (p.to === undefined || date <= p.to)) return 'yes';
+  }
+  return 'no';
+}
+
+/** Serving status of an id, counting members whose file could not be read as unknown. */
+export function servesIdOn(model: Model, id: string, date: string): Serving {
+  const member = model.members.get(id);
+  if (!member) return model.skipped.members.has(id) ? 'unknown' : 'no';
+  return servesOn(member, date);
+}
+
+interface CommitteeIndex {
+  /** Sorted distinct dates where n(D) may change, with the serving ids from that date on. */
+  changes: { date: string; serving: string[] }[];
+  /** Some member's service is unknown, so n(D) is a lower bound only. */
+  uncertain: boolean;
+}
+
+const indexes = new WeakMap<Model, CommitteeIndex>();
+
+function committeeIndex(model: Model): CommitteeIndex {
+  let index = indexes.get(model);
+  if (index) return index;
+  // Events: a period starts on `from` and stops after `to`. Sweeping them once
+  // gives the committee on every date in O(members * periods).
+  const boundaries = new Set<string>();
+  let uncertain = model.skipped.members.size > 0;
+  for (const m of model.members.values()) {
+    if (!m.serviceKnown) {
+      uncertain = true;
+      continue;
+    }
+    for (const p of m.service) {
+      boundaries.add(p.from);
+      if (p.to !== undefined) boundaries.add(dayAfter(p.to));
+    }
+  }
+  const dates = [...boundaries].sort(compareDates);
+  const changes = dates.map((date) => ({
+    date,
+    serving: [...model.members.values()].filter((m) => servesOn(m, date) === 'yes').map((m) => m.id).sort(),
+  }));
+  index = { changes, uncertain };
+  indexes.set(model, index);
+  return index;
+}
+
+/** Ids of the members serving on `date` (members with unknown service left out). */
+export function servingOn(model: Model, date: string): readonly string[] {
+  const { changes } = committeeIndex(model);
+  let lo = 0;
+  let hi = changes.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if ((changes[mid]?.date ?? '') <= date) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found === -1 ? [] : (changes[found]?.serving ?? []);
+}
+
+/** n(D): members serving on `date`, and whether that count is certain. */
+export function committeeSize(model: Model, date: string): { n: number; certain: boolean } {
+  return { n: servingOn(model, date).length, certain: !committeeIndex(model).uncertain };
+}
+
+/**
+ * quorum(n) = the least whole number >= n * fraction + plus, never below the
+ * minimum. Exact arithmetic: fractions are scaled to integers so 0.5 * 7 + 1
+ * = 4.5 needs 5, and no float rounding can turn 4.0000001 into 5.
+ */
+export function quorumFor(charter: Pick<Charter, 'quorum'>, n: number): number {
+  const { fraction, plus, minimum } = charter.quorum;
+  const scale = 1_000_000;
+  const scaled = Math.round(fraction * scale) * n + plus * scale;
+  const needed = Math.ceil(scaled / scale);
+  return Math.max(needed, minimum);
+}
+
+/** How the quorum is written in messages: "50% + 1, minimum 4". */
+export function quorumFormula(charter: Pick<Charter, 'quorum'>): string {
+  const { fraction, plus, minimum } = charter.quorum;
+  const pct = `${Math.round(fraction * 10000) / 100}%`;
+  return `${pct}${plus ? ` + ${plus}` : ''}, minimum ${minimum}`;
+}
+
+/** The chair term in office on `date`: among overlapping terms, the one that started latest. */
+export function chairTermOn(model: Model, date: string): ChairTerm | undefined {
+  let best: ChairTerm | undefined;
+  for (const t of model.chairTerms) {
+    if (t.from <= date && (t.to === undefined || date <= t.to)) {
+      if (!best || t.from > best.from) best = t;
+    }
+  }
+  return best;
+}
+
+/** A term's end for the summary: its `to`, else `from + term_months`. */
+export function termEnd(term: ChairTerm, charter: Pick<Charter, 'chair'> | undefined): string | undefined {
+  if (term.to) return term.to;
+  return charter ? addMonths(term.from, charter.chair.termMonths) : undefined;
+}

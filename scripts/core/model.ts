@@ -1,0 +1,602 @@
+// The typed model of a committee's records. Values that the schema rejected
+// are left out (undefined, or a `...Known: false` flag): a rule skips what
+// depends on an unknown value and never reports it as missing.
+import type { LoadFinding } from './source.ts';
+import type { Path } from './types.ts';
+import { isIsoDate } from './dates.ts';
+
+export interface Located {
+  /** Repository-relative file of the record. */
+  file: string;
+  /** Path of this entry inside its file. */
+  path: Path;
+}
+
+export interface Charter extends Located {
+  committee: string;
+  boardAppointment: string;
+  recordsSince: string;
+  quorum: { fraction: number; plus: number; minimum: number };
+  majority: string;
+  tieBreak: 'chair' | 'none';
+  chair: { termMonths: number; maxConsecutiveTerms: number };
+  meetings: { minPerCalendarMonth: number };
+  membership: { reviewBusinessDays: number; selfNomination: boolean; majorityOf: 'members' | 'votes-cast' };
+  disclosure: { maxAgeMonths: number };
+  rfc: { boardInputTopics: string[] };
+}
+
+export interface ServicePeriod extends Located {
+  index: number;
+  from: string;
+  to?: string;
+  /** 'board', 'legacy' or a vote id. */
+  appointedBy: string;
+  left?: string;
+}
+
+export interface Disclosure extends Located {
+  date: string;
+  employer: string;
+  conflicts: string[];
+}
+
+export interface ContinuationAnswer extends Located {
+  date: string;
+  continues: boolean;
+}
+
+export interface Member extends Located {
+  id: string;
+  name?: string;
+  github?: string;
+  /** False when any service value was rejected: the member is left out of n(D). */
+  serviceKnown: boolean;
+  service: ServicePeriod[];
+  disclosuresKnown: boolean;
+  disclosures: Disclosure[];
+  continuationKnown: boolean;
+  continuation: ContinuationAnswer[];
+}
+
+export interface ChairTerm extends Located {
+  index: number;
+  member: string;
+  from: string;
+  to?: string;
+  /** 'legacy' or a vote id. */
+  electedBy: string;
+  handoverFrom?: string;
+}
+
+export interface Correction extends Located {
+  date: string;
+  by: string;
+  reason: string;
+}
+
+export interface Meeting extends Located {
+  /** The file name without `.yaml`: `2025-05-14` or `2025-05-14-2`. */
+  id: string;
+  date?: string;
+  kind?: string;
+  chairedBy?: string;
+  /** undefined: not recorded (or rejected, see presentKnown). */
+  present?: string[];
+  presentKnown: boolean;
+  board?: string[];
+  boardKnown: boolean;
+  guests: string[];
+  minutes?: string;
+  agendaRfcs: { rfc: number; path: Path }[];
+  corrections: Correction[];
+}
+
+export interface Ballot {
+  voter: string;
+  value: string;
+  path: Path;
+}
+
+export interface Candidate {
+  member: string;
+  nominatedBy?: string;
+  accepted?: boolean;
+  path: Path;
+}
+
+export interface Vote extends Located {
+  id: string;
+  date?: string;
+  kind?: string;
+  motion?: string;
+  /** The meeting id, for a vote at a meeting. */
+  meeting?: string;
+  async?: { channel?: string; opened?: string; closed?: string };
+  /** False when `meeting`/`async` is rejected or both are given. */
+  venueKnown: boolean;
+  rfc?: number;
+  candidates: Candidate[];
+  candidatesKnown: boolean;
+  subject?: string;
+  nomination?: { by?: string; date?: string };
+  nominationKnown: boolean;
+  questionnaireCirculated?: string;
+  questionnaireKnown: boolean;
+  /** undefined: no `ballots` key. */
+  ballots?: Ballot[];
+  ballotsKnown: boolean;
+  tally?: { yes: number; no: number; abstain: number };
+  tallyKnown: boolean;
+  recused: string[];
+  recusedKnown: boolean;
+  tieBreak?: { by?: string; vote?: string; designatedBy?: string };
+  tieBreakKnown: boolean;
+  result?: string;
+  nullifiedBy?: string;
+  corrections: Correction[];
+}
+
+export interface BoardInput {
+  required?: boolean;
+  topics: string[];
+  received?: string | null;
+}
+
+export interface Rfc {
+  file: string;
+  /** The number the front matter gives, else the file name's. */
+  number: number;
+  fileNumber: number;
+  slug: string;
+  title?: string;
+  authors: string[];
+  status?: string;
+  created?: string;
+  updated?: string;
+  pr?: number;
+  discussionSince?: string;
+  fcpSince?: string;
+  decision?: string;
+  boardInput?: BoardInput;
+  boardInputKnown: boolean;
+  supersedes: number[];
+  supersededBy?: number | null;
+  /** False when the front matter could not be read at all. */
+  readable: boolean;
+}
+
+export interface Sig extends Located {
+  id: string;
+  name?: string;
+  technical: boolean;
+  liaison?: { member: string } | { name: string };
+  liaisonKnown: boolean;
+}
+
+/** Records whose file was skipped (unreadable): known to exist, contents unknown. */
+export interface Skipped {
+  members: Set<string>;
+  meetings: Set<string>;
+  votes: Set<string>;
+  sigs: Set<string>;
+  rfcs: Set<number>;
+  chairTerms: boolean;
+}
+
+export interface CodeOwnersFile {
+  /** Whether the repository has a `.github/` folder at all. */
+  githubDir: boolean;
+  /** The text of `.github/CODEOWNERS`, if it exists. */
+  text?: string;
+}
+
+export interface Model {
+  today: string;
+  /** Absent when charter.yaml is missing, unreadable or invalid: rules that read its numbers do not run. */
+  charter?: Charter;
+  /** The charter's records_since when readable, even if other charter values are not. */
+  recordsSince?: string;
+  members: Map<string, Member>;
+  chairTermsFile: string;
+  chairTerms: ChairTerm[];
+  meetings: Map<string, Meeting>;
+  votes: Map<string, Vote>;
+  rfcs: Rfc[];
+  sigs: Map<string, Sig>;
+  skipped: Skipped;
+  codeowners: CodeOwnersFile;
+  /** Findings of the record rules made while reading (yaml-syntax, schema, file-name). */
+  loadFindings: LoadFinding[];
+  /** Meeting file names (without .yaml) of meetings whose `date` could not be read. */
+  meetingIdsWithUnknownDate: string[];
+}
+
+// ---------------------------------------------------------------------------
+// Reading plain values defensively: the schema has already reported what is
+// wrong, so here a value of the wrong shape is simply unknown.
+
+type Obj = Record<string, unknown>;
+type Known = (path: Path) => boolean;
+
+const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const date = (v: unknown): string | undefined => (isIsoDate(v) ? v : undefined);
+const int = (v: unknown): number | undefined => (typeof v === 'number' && Number.isInteger(v) ? v : undefined);
+const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+const bool = (v: unknown): boolean | undefined => (typeof v === 'boolean' ? v : undefined);
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const strings = (v: unknown): string[] => list(v).filter((x): x is string => typeof x === 'string');
+
+/** The value at `key` when the schema did not reject it. */
+function field(obj: Obj, base: Path, key: string, known: Known): unknown {
+  return known([...base, key]) ? obj[key] : undefined;
+}
+
+function corrections(obj: Obj, file: string, known: Known): Correction[] {
+  const out: Correction[] = [];
+  list(obj.corrections).forEach((c, i) => {
+    const path = ['corrections', i];
+    if (!isObj(c) || !known(path)) return;
+    const d = date(c.date);
+    const by = str(c.by);
+    const reason = str(c.reason);
+    if (d && by && reason) out.push({ file, path, date: d, by, reason });
+  });
+  return out;
+}
+
+export function readCharter(value: unknown, file: string, known: Known): { charter?: Charter; recordsSince?: string } {
+  if (!isObj(value)) return {};
+  const recordsSince = known(['records_since']) ? date(value.records_since) : undefined;
+  // The charter is all-or-nothing: a rule computing quorum from a half-read
+  // charter would report faults that are not there.
+  if (!known([])) return recordsSince ? { recordsSince } : {};
+  const q = isObj(value.quorum) ? value.quorum : {};
+  const chair = isObj(value.chair) ? value.chair : {};
+  const meetings = isObj(value.meetings) ? value.meetings : {};
+  const membership = isObj(value.membership) ? value.membership : {};
+  const disclosure = isObj(value.disclosure) ? value.disclosure : {};
+  const rfc = isObj(value.rfc) ? value.rfc : {};
+  const parts = {
+    committee: str(value.committee),
+    boardAppointment: date(value.board_appointment),
+    recordsSince,
+    fraction: num(q.fraction),
+    plus: int(q.plus),
+    minimum: int(q.minimum),
+    majority: str(value.majority),
+    tieBreak: value.tie_break === 'chair' || value.tie_break === 'none' ? value.tie_break : undefined,
+    termMonths: int(chair.term_months),
+    maxConsecutive: int(chair.max_consecutive_terms),
+    minPerMonth: int(meetings.min_per_calendar_month),
+    review: int(membership.review_business_days),
+    selfNomination: bool(membership.self_nomination),
+    maxAge: int(disclosure.max_age_months),
+  };
+  if (Object.values(parts).some((v) => v === undefined)) return recordsSince ? { recordsSince } : {};
+  return {
+    recordsSince,
+    charter: {
+      file,
+      path: [],
+      committee: parts.committee!,
+      boardAppointment: parts.boardAppointment!,
+      recordsSince: parts.recordsSince!,
+      quorum: { fraction: parts.fraction!, plus: parts.plus!, minimum: parts.minimum! },
+      majority: parts.majority!,
+      tieBreak: parts.tieBreak === 'none' ? 'none' : 'chair',
+      chair: { termMonths: parts.termMonths!, maxConsecutiveTerms: parts.maxConsecutive! },
+      meetings: { minPerCalendarMonth: parts.minPerMonth! },
+      membership: {
+        reviewBusinessDays: parts.review!,
+        selfNomination: parts.selfNomination!,
+        majorityOf: membership.majority_of === 'votes-cast' ? 'votes-cast' : 'members',
+      },
+      disclosure: { maxAgeMonths: parts.maxAge! },
+      rfc: { boardInputTopics: strings(rfc.board_input_topics) },
+    },
+  };
+}
+
+export function readMember(value: unknown, file: string, fileId: string, known: Known): Member {
+  const obj = isObj(value) ? value : {};
+  const serviceKnown = known(['service']);
+  const service: ServicePeriod[] = [];
+  if (serviceKnown) {
+    list(obj.service).forEach((p, index) => {
+      if (!isObj(p)) return;
+      const from = date(p.from);
+      const appointedBy = str(p.appointed_by);
+      if (!from || !appointedBy) return;
+      const to = date(p.to);
+      const left = str(p.left);
+      service.push({
+        file,
+        path: ['service', index],
+        index,
+        from,
+        appointedBy,
+        ...(to ? { to } : {}),
+        ...(left ? { left } : {}),
+      });
+    });
+  }
+  const disclosuresKnown = known(['disclosures']);
+  const disclosures: Disclosure[] = [];
+  if (disclosuresKnown) {
+    list(obj.disclosures).forEach((d, i) => {
+      if (!isObj(d)) return;
+      const dd = date(d.date);
+      const employer = str(d.employer);
+      if (dd && employer !== undefined)
+        disclosures.push({ file, path: ['disclosures', i], date: dd, employer, conflicts: strings(d.conflicts) });
+    });
+  }
+  const continuationKnown = known(['continuation']);
+  const continuation: ContinuationAnswer[] = [];
+  if (continuationKnown) {
+    list(obj.continuation).forEach((c, i) => {
+      if (!isObj(c)) return;
+      const dd = date(c.date);
+      const continues = bool(c.continues);
+      if (dd && continues !== undefined) continuation.push({ file, path: ['continuation', i], date: dd, continues });
+    });
+  }
+  const name = str(field(obj, [], 'name', known));
+  const github = str(field(obj, [], 'github', known));
+  return {
+    file,
+    path: [],
+    id: str(field(obj, [], 'id', known)) ?? fileId,
+    ...(name !== undefined ? { name } : {}),
+    ...(github !== undefined ? { github } : {}),
+    serviceKnown,
+    service,
+    disclosuresKnown,
+    disclosures,
+    continuationKnown,
+    continuation,
+  };
+}
+
+export function readChairTerms(value: unknown, file: string, known: Known): ChairTerm[] {
+  const obj = isObj(value) ? value : {};
+  const terms: ChairTerm[] = [];
+  list(obj.terms).forEach((t, index) => {
+    const path = ['terms', index];
+    if (!isObj(t) || !known([...path, 'member']) || !known([...path, 'from'])) return;
+    const member = str(t.member);
+    const from = date(t.from);
+    const electedBy = known([...path, 'elected_by']) ? str(t.elected_by) : undefined;
+    if (!member || !from || !electedBy) return;
+    // An unreadable `to` is unknown, not "still open": drop the term rather than guess.
+    if (t.to !== undefined && (!known([...path, 'to']) || !date(t.to))) return;
+    const to = date(t.to);
+    const handoverFrom = known([...path, 'handover_from']) ? str(t.handover_from) : undefined;
+    terms.push({
+      file,
+      path,
+      index,
+      member,
+      from,
+      electedBy,
+      ...(to ? { to } : {}),
+      ...(handoverFrom ? { handoverFrom } : {}),
+    });
+  });
+  return terms;
+}
+
+export function readMeeting(value: unknown, file: string, fileId: string, known: Known): Meeting {
+  const obj = isObj(value) ? value : {};
+  const presentKnown = known(['present']);
+  const boardKnown = known(['board']);
+  const d = date(field(obj, [], 'date', known));
+  const kind = str(field(obj, [], 'kind', known));
+  const chairedBy = str(field(obj, [], 'chaired_by', known));
+  const minutes = str(field(obj, [], 'minutes', known));
+  const agendaRfcs: { rfc: number; path: Path }[] = [];
+  list(obj.agenda).forEach((item, i) => {
+    const n = isObj(item) && known(['agenda', i, 'rfc']) ? int(item.rfc) : undefined;
+    if (n !== undefined) agendaRfcs.push({ rfc: n, path: ['agenda', i, 'rfc'] });
+  });
+  return {
+    file,
+    path: [],
+    id: fileId,
+    ...(d ? { date: d } : {}),
+    ...(kind ? { kind } : {}),
+    ...(chairedBy ? { chairedBy } : {}),
+    ...(presentKnown && Array.isArray(obj.present) ? { present: strings(obj.present) } : {}),
+    presentKnown,
+    ...(boardKnown && Array.isArray(obj.board) ? { board: strings(obj.board) } : {}),
+    boardKnown,
+    guests: strings(obj.guests),
+    ...(minutes ? { minutes } : {}),
+    agendaRfcs,
+    corrections: corrections(obj, file, known),
+  };
+}
+
+export function readVote(value: unknown, file: string, fileId: string, known: Known): Vote {
+  const obj = isObj(value) ? value : {};
+  const get = (key: string): unknown => field(obj, [], key, known);
+  const meeting = str(get('meeting'));
+  const asyncRaw = get('async');
+  const bothVenues = obj.meeting !== undefined && obj.async !== undefined;
+  const venueKnown = !bothVenues && known(['meeting']) && known(['async']);
+  const ballotsKnown = known(['ballots']);
+  let ballots: Ballot[] | undefined;
+  if (isObj(obj.ballots) && ballotsKnown) {
+    ballots = Object.entries(obj.ballots).map(([voter, v]) => ({
+      voter,
+      value: typeof v === 'string' ? v : String(v),
+      path: ['ballots', voter],
+    }));
+  }
+  const tallyKnown = known(['tally']);
+  let tally: Vote['tally'];
+  if (isObj(obj.tally) && tallyKnown) {
+    const yes = int(obj.tally.yes);
+    const no = int(obj.tally.no);
+    const abstain = int(obj.tally.abstain);
+    if (yes !== undefined && no !== undefined && abstain !== undefined) tally = { yes, no, abstain };
+  }
+  const candidatesKnown = known(['candidates']);
+  const candidates: Candidate[] = [];
+  if (candidatesKnown) {
+    list(obj.candidates).forEach((c, i) => {
+      if (!isObj(c)) return;
+      const member = str(c.member);
+      if (!member) return;
+      const nominatedBy = str(c.nominated_by);
+      const accepted = bool(c.accepted);
+      candidates.push({
+        member,
+        path: ['candidates', i],
+        ...(nominatedBy ? { nominatedBy } : {}),
+        ...(accepted !== undefined ? { accepted } : {}),
+      });
+    });
+  }
+  const nominationKnown = known(['nomination']);
+  const nominationRaw = nominationKnown && isObj(obj.nomination) ? obj.nomination : undefined;
+  const tieBreakKnown = known(['tie_break']);
+  const tieRaw = tieBreakKnown && isObj(obj.tie_break) ? obj.tie_break : undefined;
+  const d = date(get('date'));
+  const kind = str(get('kind'));
+  const motion = str(get('motion'));
+  const rfc = int(get('rfc'));
+  const subject = str(get('subject'));
+  const questionnaireKnown = known(['questionnaire_circulated']);
+  const questionnaire = date(get('questionnaire_circulated'));
+  const result = str(get('result'));
+  const nullifiedBy = str(get('nullified_by'));
+  const recusedKnown = known(['recused']);
+  return {
+    file,
+    path: [],
+    id: str(get('id')) ?? fileId,
+    ...(d ? { date: d } : {}),
+    ...(kind ? { kind } : {}),
+    ...(motion !== undefined ? { motion } : {}),
+    ...(meeting && !bothVenues ? { meeting } : {}),
+    ...(isObj(asyncRaw) && !bothVenues
+      ? {
+          async: {
+            ...(str(asyncRaw.channel) !== undefined ? { channel: str(asyncRaw.channel) } : {}),
+            ...(date(asyncRaw.opened) ? { opened: date(asyncRaw.opened) } : {}),
+            ...(date(asyncRaw.closed) ? { closed: date(asyncRaw.closed) } : {}),
+          },
+        }
+      : {}),
+    venueKnown,
+    ...(rfc !== undefined ? { rfc } : {}),
+    candidates,
+    candidatesKnown,
+    ...(subject ? { subject } : {}),
+    ...(nominationRaw
+      ? {
+          nomination: {
+            ...(str(nominationRaw.by) ? { by: str(nominationRaw.by) } : {}),
+            ...(date(nominationRaw.date) ? { date: date(nominationRaw.date) } : {}),
+          },
+        }
+      : {}),
+    nominationKnown,
+    ...(questionnaire ? { questionnaireCirculated: questionnaire } : {}),
+    questionnaireKnown,
+    ...(ballots ? { ballots } : {}),
+    ballotsKnown,
+    ...(tally ? { tally } : {}),
+    tallyKnown,
+    recused: recusedKnown ? strings(obj.recused) : [],
+    recusedKnown,
+    ...(tieRaw
+      ? {
+          tieBreak: {
+            ...(str(tieRaw.by) ? { by: str(tieRaw.by) } : {}),
+            ...(str(tieRaw.vote) ? { vote: str(tieRaw.vote) } : {}),
+            ...(str(tieRaw.designated_by) ? { designatedBy: str(tieRaw.designated_by) } : {}),
+          },
+        }
+      : {}),
+    tieBreakKnown,
+    ...(result ? { result } : {}),
+    ...(nullifiedBy ? { nullifiedBy } : {}),
+    corrections: corrections(obj, file, known),
+  };
+}
+
+export function readRfc(
+  value: unknown,
+  file: string,
+  fileNumber: number,
+  slug: string,
+  known: Known,
+): Rfc {
+  const obj = isObj(value) ? value : {};
+  const get = (key: string): unknown => field(obj, [], key, known);
+  const number = int(get('rfc'));
+  const boardInputKnown = known(['board_input']);
+  const bi = boardInputKnown && isObj(obj.board_input) ? obj.board_input : undefined;
+  const supersededByRaw = get('superseded_by');
+  const out: Rfc = {
+    file,
+    number: number ?? fileNumber,
+    fileNumber,
+    slug,
+    authors: strings(get('authors')),
+    boardInputKnown,
+    supersedes: list(get('supersedes')).filter((n): n is number => typeof n === 'number' && Number.isInteger(n)),
+    readable: true,
+  };
+  const title = str(get('title'));
+  if (title !== undefined) out.title = title;
+  const status = str(get('status'));
+  if (status) out.status = status;
+  const created = date(get('created'));
+  if (created) out.created = created;
+  const updated = date(get('updated'));
+  if (updated) out.updated = updated;
+  const pr = int(get('pr'));
+  if (pr !== undefined) out.pr = pr;
+  const discussionSince = date(get('discussion_since'));
+  if (discussionSince) out.discussionSince = discussionSince;
+  const fcpSince = date(get('fcp_since'));
+  if (fcpSince) out.fcpSince = fcpSince;
+  const decision = str(get('decision'));
+  if (decision) out.decision = decision;
+  if (bi) {
+    const required = bool(bi.required);
+    const received = bi.received === null ? null : date(bi.received);
+    out.boardInput = {
+      ...(required !== undefined ? { required } : {}),
+      topics: strings(bi.topics),
+      ...(received !== undefined ? { received } : {}),
+    };
+  }
+  if (supersededByRaw === null) out.supersededBy = null;
+  else if (int(supersededByRaw) !== undefined) out.supersededBy = int(supersededByRaw)!;
+  return out;
+}
+
+export function readSig(value: unknown, file: string, fileId: string, known: Known): Sig {
+  const obj = isObj(value) ? value : {};
+  const liaisonKnown = known(['liaison']);
+  const raw = liaisonKnown ? obj.liaison : undefined;
+  let liaison: Sig['liaison'];
+  if (typeof raw === 'string') liaison = { member: raw };
+  else if (isObj(raw) && typeof raw.name === 'string') liaison = { name: raw.name };
+  const name = str(field(obj, [], 'name', known));
+  return {
+    file,
+    path: [],
+    id: str(field(obj, [], 'id', known)) ?? fileId,
+    ...(name !== undefined ? { name } : {}),
+    technical: bool(field(obj, [], 'technical', known)) ?? false,
+    ...(liaison ? { liaison } : {}),
+    liaisonKnown,
+  };
+}

@@ -1,0 +1,52 @@
+// The committee's state on a date, for the summary of `check` and the PR
+// comment: who serves, the quorum, the chair, and the open RFCs.
+import { chairTermOn, committeeSize, quorumFor, quorumFormula, servingOn, termEnd } from './committee.ts';
+import type { Model } from './model.ts';
+import type { Finding } from './types.ts';
+import { countBySeverity } from './engine.ts';
+
+export const OPEN_STAGES = ['draft', 'discussion', 'fcp'] as const;
+
+export interface CommitteeState {
+  date: string;
+  members: string[];
+  /** Absent when the charter cannot be read. */
+  quorum?: number;
+  quorumRule?: string;
+  chair?: { member: string; from: string; termEnd?: string };
+  /** The next semi-annual check-in: the chair term's end. */
+  nextCheckIn?: string;
+  openRfcs: Record<(typeof OPEN_STAGES)[number], number[]>;
+}
+
+export interface Summary {
+  today: string;
+  files: number;
+  errors: number;
+  warnings: number;
+  committee: CommitteeState;
+}
+
+export function committeeState(model: Model, date: string): CommitteeState {
+  const members = [...servingOn(model, date)];
+  const state: CommitteeState = { date, members, openRfcs: { draft: [], discussion: [], fcp: [] } };
+  if (model.charter) {
+    state.quorum = quorumFor(model.charter, committeeSize(model, date).n);
+    state.quorumRule = quorumFormula(model.charter);
+  }
+  const term = chairTermOn(model, date);
+  if (term) {
+    const end = termEnd(term, model.charter);
+    state.chair = { member: term.member, from: term.from, ...(end ? { termEnd: end } : {}) };
+    if (end) state.nextCheckIn = end;
+  }
+  for (const r of [...model.rfcs].sort((a, b) => a.number - b.number)) {
+    const stage = OPEN_STAGES.find((s) => s === r.status);
+    if (stage) state.openRfcs[stage].push(r.number);
+  }
+  return state;
+}
+
+export function summarize(model: Model, findings: readonly Finding[], files: number): Summary {
+  return { today: model.today, files, ...countBySeverity(findings), committee: committeeState(model, model.today) };
+}

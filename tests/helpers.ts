@@ -1,0 +1,141 @@
+// Fixture repositories for the tests: a small, valid committee that each
+// test changes in one place.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { checkFiles, type CheckResult } from '../scripts/core/check.ts';
+import type { Finding } from '../scripts/core/types.ts';
+import { loadSchemas } from '../scripts/shell/fs-repo.ts';
+
+export type Files = Record<string, string | Uint8Array | null>;
+
+export const FIXTURE_TODAY = '2024-02-20';
+
+/** A valid committee of five, one meeting, one chair election, one RFC. */
+export function baseRepo(): Record<string, string> {
+  const member = (id: string, name: string): string =>
+    [
+      `id: ${id}`,
+      `name: ${name}`,
+      `github: ${id}-gh`,
+      'disclosures:',
+      '  - date: 2024-01-10',
+      '    employer: Example Corp',
+      '    conflicts: []',
+      'service:',
+      '  - from: 2024-01-10',
+      '    appointed_by: board',
+      '',
+    ].join('\n');
+  return {
+    'governance/charter.yaml': [
+      'committee: Test Committee',
+      'board_appointment: 2024-01-10',
+      'records_since: 2024-01-01',
+      'quorum: { fraction: 0.5, plus: 1, minimum: 4 }',
+      'majority: more-than-half-of-votes-cast',
+      'tie_break: chair',
+      'chair: { term_months: 6, max_consecutive_terms: 2 }',
+      'meetings: { min_per_calendar_month: 1 }',
+      'membership: { review_business_days: 5, self_nomination: false, majority_of: members }',
+      'disclosure: { max_age_months: 6 }',
+      'rfc: { board_input_topics: [trademark, resources, partnership] }',
+      '',
+    ].join('\n'),
+    'governance/members/ann.yaml': member('ann', 'Ann Example'),
+    'governance/members/bob.yaml': member('bob', 'Bob Example'),
+    'governance/members/cat.yaml': member('cat', 'Cat Example'),
+    'governance/members/dan.yaml': member('dan', 'Dan Example'),
+    'governance/members/eve.yaml': member('eve', 'Eve Example'),
+    'governance/chair-terms.yaml': [
+      'terms:',
+      '  - member: ann',
+      '    from: 2024-02-07',
+      '    elected_by: 2024-02-07-chair-election',
+      '',
+    ].join('\n'),
+    'governance/meetings/2024-02-07.yaml': [
+      'date: 2024-02-07',
+      'kind: regular',
+      'present: [ann, bob, cat, dan]',
+      'board: []',
+      'guests: ["A Visitor"]',
+      '',
+    ].join('\n'),
+    'governance/votes/2024-02-07-chair-election.yaml': [
+      'id: 2024-02-07-chair-election',
+      'date: 2024-02-07',
+      'meeting: 2024-02-07',
+      'kind: chair-election',
+      'motion: Elect the chair for the next six months',
+      'candidates:',
+      '  - { member: ann, nominated_by: bob, accepted: true }',
+      'ballots:',
+      '  ann: ann',
+      '  bob: ann',
+      '  cat: ann',
+      '  dan: abstain',
+      'result: elected:ann',
+      '',
+    ].join('\n'),
+    'rfcs/0001-example.md': [
+      '---',
+      'rfc: 1',
+      'title: An example proposal',
+      'authors: ["Ann Example <ann@example.org>"]',
+      'status: discussion',
+      'created: 2024-02-01',
+      'discussion_since: 2024-02-02',
+      '---',
+      '# RFC: An example proposal',
+      '',
+      'Body text.',
+      '',
+    ].join('\n'),
+  };
+}
+
+/** The base repository with some files replaced (`null` deletes one). */
+export function repoWith(changes: Files = {}): Files {
+  const files: Files = { ...baseRepo() };
+  for (const [path, content] of Object.entries(changes)) {
+    if (content === null) delete files[path];
+    else files[path] = content;
+  }
+  return files;
+}
+
+const encoder = new TextEncoder();
+
+export function runCheck(files: Files, today = FIXTURE_TODAY, githubDir = false, codeowners?: string): CheckResult {
+  const repoFiles = Object.entries(files)
+    .filter((e): e is [string, string | Uint8Array] => e[1] !== null)
+    .map(([path, content]) => ({ path, bytes: typeof content === 'string' ? encoder.encode(content) : content }));
+  return checkFiles({
+    files: repoFiles,
+    schemas: loadSchemas(),
+    today,
+    codeowners: { githubDir, ...(codeowners !== undefined ? { text: codeowners } : {}) },
+  });
+}
+
+/** Findings as compact strings: "rule file:line:col severity message". */
+export function findingsOf(files: Files, today = FIXTURE_TODAY): Finding[] {
+  return runCheck(files, today).findings;
+}
+
+export function brief(f: Finding): string {
+  return `${f.rule} ${f.file}:${f.line}:${f.column} ${f.severity}`;
+}
+
+/** Write files to a new temporary directory; returns its path. */
+export function writeRepo(files: Files): string {
+  const dir = mkdtempSync(join(tmpdir(), 'gov-test-'));
+  for (const [path, content] of Object.entries(files)) {
+    if (content === null) continue;
+    const full = join(dir, path);
+    mkdirSync(dirname(full), { recursive: true });
+    writeFileSync(full, content);
+  }
+  return dir;
+}
