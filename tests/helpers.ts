@@ -4,7 +4,10 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { checkFiles, type CheckResult } from '../scripts/core/check.ts';
-import type { Finding } from '../scripts/core/types.ts';
+import { runRules } from '../scripts/core/engine.ts';
+import { loadRepository } from '../scripts/core/load.ts';
+import type { Model } from '../scripts/core/model.ts';
+import type { Finding, Rule } from '../scripts/core/types.ts';
 import { loadSchemas } from '../scripts/shell/fs-repo.ts';
 
 export type Files = Record<string, string | Uint8Array | null>;
@@ -107,12 +110,25 @@ export function repoWith(changes: Files = {}): Files {
 
 const encoder = new TextEncoder();
 
-export function runCheck(files: Files, today = FIXTURE_TODAY, githubDir = false, codeowners?: string): CheckResult {
-  const repoFiles = Object.entries(files)
+function toRepoFiles(files: Files): { path: string; bytes: Uint8Array }[] {
+  return Object.entries(files)
     .filter((e): e is [string, string | Uint8Array] => e[1] !== null)
     .map(([path, content]) => ({ path, bytes: typeof content === 'string' ? encoder.encode(content) : content }));
+}
+
+/**
+ * Run only the given rules (a rule's own tests): positions and the
+ * records_since demotion are applied as in `check`.
+ */
+export function checkRules(files: Files, rules: readonly Rule<Model>[], today = FIXTURE_TODAY, base?: Files): Finding[] {
+  const loaded = loadRepository({ files: toRepoFiles(files), schemas: loadSchemas(), today });
+  if (base) loaded.model.base = loadRepository({ files: toRepoFiles(base), schemas: loadSchemas(), today }).model;
+  return runRules(loaded, rules);
+}
+
+export function runCheck(files: Files, today = FIXTURE_TODAY, githubDir = false, codeowners?: string): CheckResult {
   return checkFiles({
-    files: repoFiles,
+    files: toRepoFiles(files),
     schemas: loadSchemas(),
     today,
     codeowners: { githubDir, ...(codeowners !== undefined ? { text: codeowners } : {}) },

@@ -98,8 +98,14 @@ function fileNameFindings(
   fileId: string,
   value: unknown,
   source: ParsedSource,
+  known: (path: Path) => boolean,
 ): LoadFinding[] {
-  const obj = (value ?? {}) as Record<string, unknown>;
+  const raw = (value ?? {}) as Record<string, unknown>;
+  // A value the schema rejected is unknown: it is the schema finding's alone.
+  const obj: Record<string, unknown> = {
+    id: known(['id']) ? raw.id : undefined,
+    date: known(['date']) ? raw.date : undefined,
+  };
   const out: LoadFinding[] = [];
   const flag = (key: string, message: string): void => {
     out.push({ rule: 'file-name', file, ...source.locate([key]), message });
@@ -243,25 +249,25 @@ export function loadRepository(input: LoadInput): Loaded {
         model.chairTerms = readChairTerms(value, file, known);
         break;
       case 'member': {
-        loadFindings.push(...fileNameFindings(file, 'member', place.id, value, source));
+        loadFindings.push(...fileNameFindings(file, 'member', place.id, value, source, known));
         const member = readMember(value, file, place.id, known);
         model.members.set(place.id, member);
         break;
       }
       case 'meeting': {
-        loadFindings.push(...fileNameFindings(file, 'meeting', place.id, value, source));
+        loadFindings.push(...fileNameFindings(file, 'meeting', place.id, value, source, known));
         const meeting = readMeeting(value, file, place.id, known);
         if (!meeting.date) model.meetingIdsWithUnknownDate.push(place.id);
         model.meetings.set(place.id, meeting);
         break;
       }
       case 'vote': {
-        loadFindings.push(...fileNameFindings(file, 'vote', place.id, value, source));
+        loadFindings.push(...fileNameFindings(file, 'vote', place.id, value, source, known));
         model.votes.set(place.id, readVote(value, file, place.id, known));
         break;
       }
       case 'sig': {
-        loadFindings.push(...fileNameFindings(file, 'sig', place.id, value, source));
+        loadFindings.push(...fileNameFindings(file, 'sig', place.id, value, source, known));
         model.sigs.set(place.id, readSig(value, file, place.id, known));
         break;
       }

@@ -210,6 +210,11 @@ export interface Model {
   loadFindings: LoadFinding[];
   /** Meeting file names (without .yaml) of meetings whose `date` could not be read. */
   meetingIdsWithUnknownDate: string[];
+  /**
+   * The base revision's model when checking a pull request (`summary`); the
+   * git rules compare against it and report nothing without it.
+   */
+  base?: Model;
 }
 
 // ---------------------------------------------------------------------------

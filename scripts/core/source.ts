@@ -160,7 +160,10 @@ export function parseYamlText(file: string, text: string, lineOffset = 0): Parse
     Node(_key, node) {
       if (!anchorSeen && 'anchor' in node && node.anchor) {
         anchorSeen = true;
-        anchorOffset = node.range?.[0];
+        // The node's range starts after its `&name`: point at the anchor itself.
+        const start = node.range?.[0] ?? 0;
+        const amp = text.lastIndexOf(`&${node.anchor}`, start);
+        anchorOffset = amp !== -1 && !text.slice(amp, start).includes('\n') ? amp : start;
       }
     },
     Pair(_key, pair) {

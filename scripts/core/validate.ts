@@ -162,7 +162,7 @@ function describe(error: ErrorObject, root: unknown): SchemaIssue | undefined {
     return {
       path: keyPath,
       at: 'key',
-      message: `key ${JSON.stringify(error.propertyName)} is not ${own ?? 'an allowed name here'}`,
+      message: `key ${JSON.stringify(error.propertyName)} is not valid here${own ? `: ${own}` : ''}`,
       rejected: keyPath,
     };
   }
@@ -180,12 +180,15 @@ function describe(error: ErrorObject, root: unknown): SchemaIssue | undefined {
         rejected: keyPath,
       };
     }
-    case 'required':
+    case 'required': {
+      // Inside an if/then the schema's own description says why the key is needed here.
+      const why = own && error.schemaPath.includes('/then') ? `: ${own}` : '';
       return {
         path,
         at: 'value',
-        message: `missing required key "${String(params.missingProperty)}"`,
+        message: `missing required key "${String(params.missingProperty)}"${why}`,
       };
+    }
     case 'dependentRequired':
       return {
         path,
@@ -220,14 +223,16 @@ function describe(error: ErrorObject, root: unknown): SchemaIssue | undefined {
       return {
         path,
         at: 'value',
-        message: `${label}${show(data)} is not ${own ?? `in the form ${String(params.pattern)}`}`,
+        message: own
+          ? `${label}${show(data)} is not valid here: ${own}`
+          : `${label}${show(data)} is not in the form ${String(params.pattern)}`,
         rejected: path,
       };
     case 'uniqueItems':
       return {
         path,
         at: 'value',
-        message: `${label}lists the same entry twice (items ${String(params.j)} and ${String(params.i)})`,
+        message: `${label}lists ${show(Array.isArray(data) ? data[Number(params.i)] : undefined)} twice`,
         rejected: path,
       };
     case 'anyOf':

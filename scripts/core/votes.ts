@@ -1,0 +1,255 @@
+// Vote arithmetic, written once: who counts towards quorum, which ballots
+// count, and the result the charter computes from them. Every vote rule and
+// every rule that reads a vote's outcome goes through `analyzeVote`.
+import { committeeSize, quorumFor, servesIdOn } from './committee.ts';
+import type { Ballot, Charter, Meeting, Model, Vote } from './model.ts';
+
+export interface Tally {
+  yes: number;
+  no: number;
+  abstain: number;
+}
+
+export interface IneligibleBallot {
+  ballot: Ballot;
+  reason: 'not-serving' | 'not-present' | 'recused';
+}
+
+export interface VoteAnalysis {
+  vote: Vote;
+  /** The vote's meeting, when it exists and carries the vote's date. */
+  meeting?: Meeting;
+  /** The meeting is named but missing or on another date: unknown-reference's finding. */
+  meetingUnknown: boolean;
+  n?: number;
+  quorumNeeded?: number;
+  /** Present and serving (meeting), or distinct serving voters and recused (async), or the tally's sum. */
+  attendance?: number;
+  quorumJudged: boolean;
+  quorumMet?: boolean;
+  /** A `tally` that counts more votes than could have been cast. */
+  tallyTooLarge: boolean;
+  /** Ballots that count: from known members, eligible on the date. */
+  counted: Ballot[];
+  ineligible: IneligibleBallot[];
+  /** undefined: the result is not judged (unknown data, no ballots or tally, a tie-break where none applies...). */
+  computedResult?: string;
+  /** Counts behind the computed result (non-election kinds). */
+  tally?: Tally;
+  /** The chair election's votes per candidate, and the votes cast. */
+  election?: { votes: Map<string, number>; cast: number };
+}
+
+const cache = new WeakMap<Model, Map<Vote, VoteAnalysis>>();
+
+/** Passed/not-passed from counts, as the catalogue's "Result computation" says. */
+export function computeResult(args: {
+  kind: string;
+  tally: Tally;
+  n: number;
+  charter: Pick<Charter, 'tieBreak' | 'membership'>;
+  tieBreakVote?: string;
+}): 'passed' | 'not-passed' | undefined {
+  const { kind, tally, n, charter, tieBreakVote } = args;
+  const hasTieBreak = tieBreakVote !== undefined;
+  if (kind === 'membership' && charter.membership.majorityOf === 'members') {
+    // "a simple majority of the current members": no tie to break.
+    if (hasTieBreak) return undefined;
+    return tally.yes * 2 > n ? 'passed' : 'not-passed';
+  }
+  if (hasTieBreak && (charter.tieBreak === 'none' || tally.yes !== tally.no || tally.yes + tally.no === 0)) return undefined;
+  if (tally.yes > tally.no) return 'passed';
+  if (tally.yes < tally.no) return 'not-passed';
+  if (tally.yes === 0) return 'not-passed';
+  if (hasTieBreak) return tieBreakVote === 'yes' ? 'passed' : 'not-passed';
+  return 'not-passed';
+}
+
+/** More than half of the votes cast (abstentions excluded), else no-majority. */
+export function computeElection(values: readonly string[]): { result: string; votes: Map<string, number>; cast: number } {
+  const votes = new Map<string, number>();
+  let cast = 0;
+  for (const v of values) {
+    if (v === 'abstain') continue;
+    cast++;
+    votes.set(v, (votes.get(v) ?? 0) + 1);
+  }
+  for (const [candidate, count] of votes) if (count * 2 > cast) return { result: `elected:${candidate}`, votes, cast };
+  return { result: 'no-majority', votes, cast };
+}
+
+function memberKnown(model: Model, id: string): boolean {
+  return model.members.has(id) || model.skipped.members.has(id);
+}
+
+export function analyzeVote(model: Model, vote: Vote): VoteAnalysis {
+  let perModel = cache.get(model);
+  if (!perModel) {
+    perModel = new Map();
+    cache.set(model, perModel);
+  }
+  let analysis = perModel.get(vote);
+  if (!analysis) {
+    analysis = analyze(model, vote);
+    perModel.set(vote, analysis);
+  }
+  return analysis;
+}
+
+function analyze(model: Model, vote: Vote): VoteAnalysis {
+  const out: VoteAnalysis = {
+    vote,
+    meetingUnknown: false,
+    quorumJudged: false,
+    tallyTooLarge: false,
+    counted: [],
+    ineligible: [],
+  };
+  const { charter } = model;
+  const date = vote.date;
+  if (!charter || !date || !vote.venueKnown) return out;
+
+  let present: Set<string> | undefined;
+  if (vote.meeting !== undefined) {
+    const meeting = model.meetings.get(vote.meeting);
+    if (!meeting || meeting.date !== date) {
+      out.meetingUnknown = true;
+      return out;
+    }
+    out.meeting = meeting;
+    if (meeting.present) present = new Set(meeting.present);
+  } else if (!vote.async) return out;
+
+  const isAsync = vote.meeting === undefined;
+  const { n } = committeeSize(model, date);
+  out.n = n;
+  out.quorumNeeded = quorumFor(charter, n);
+
+  // A member whose service is unknown, listed anywhere in the vote, leaves
+  // quorum, eligibility and result unjudged (one wrong fact, one finding).
+  const listed = [...(present ?? []), ...(vote.ballots ?? []).map((b) => b.voter), ...vote.recused];
+  if (listed.some((id) => servesIdOn(model, id, date) === 'unknown')) return out;
+  if (!vote.recusedKnown) return out;
+
+  const serving = (id: string): boolean => servesIdOn(model, id, date) === 'yes';
+  const recused = new Set(vote.recused);
+
+  if (!isAsync) {
+    if (present && out.meeting?.presentKnown !== false) {
+      out.attendance = [...present].filter(serving).length;
+      out.quorumJudged = true;
+    }
+  } else if (vote.ballots && vote.ballotsKnown) {
+    const voters = new Set([...vote.ballots.map((b) => b.voter), ...vote.recused].filter(serving));
+    out.attendance = voters.size;
+    out.quorumJudged = true;
+  } else if (vote.tally && vote.tallyKnown) {
+    out.attendance = vote.tally.yes + vote.tally.no + vote.tally.abstain;
+    out.quorumJudged = true;
+  }
+  if (out.quorumJudged && out.attendance !== undefined) out.quorumMet = out.attendance >= out.quorumNeeded;
+
+  const kind = vote.kind;
+  if (vote.ballots && vote.ballotsKnown) {
+    for (const ballot of vote.ballots) {
+      if (!memberKnown(model, ballot.voter)) continue; // unknown-reference's
+      if (!serving(ballot.voter)) out.ineligible.push({ ballot, reason: 'not-serving' });
+      else if (recused.has(ballot.voter)) out.ineligible.push({ ballot, reason: 'recused' });
+      // Without recorded attendance, presence cannot be judged: the ballot counts.
+      else if (!isAsync && present && !present.has(ballot.voter)) out.ineligible.push({ ballot, reason: 'not-present' });
+      else out.counted.push(ballot);
+    }
+  }
+
+  if (!kind) return out;
+  const tieBreakVote = vote.tieBreakKnown ? vote.tieBreak?.vote : undefined;
+  if (kind === 'chair-election') {
+    if (!vote.ballots || !vote.ballotsKnown || vote.tieBreak) return out;
+    const values = out.counted
+      .map((b) => b.value)
+      .filter((v) => v === 'abstain' || memberKnown(model, v));
+    const election = computeElection(values);
+    out.election = { votes: election.votes, cast: election.cast };
+    out.computedResult = election.result;
+    return out;
+  }
+  if (!vote.tieBreakKnown) return out;
+
+  let tally: Tally | undefined;
+  if (vote.ballots && vote.ballotsKnown) {
+    tally = { yes: 0, no: 0, abstain: 0 };
+    for (const b of out.counted) {
+      if (b.value === 'yes') tally.yes++;
+      else if (b.value === 'no') tally.no++;
+      else tally.abstain++;
+    }
+  } else if (vote.tally && vote.tallyKnown) {
+    const t = vote.tally;
+    const limit = isAsync ? n : present ? [...present].filter(serving).length : undefined;
+    if (limit !== undefined && t.yes + t.no + t.abstain > limit) {
+      out.tallyTooLarge = true;
+      return out;
+    }
+    tally = { ...t };
+  }
+  if (!tally) return out;
+  out.tally = tally;
+  const computed = computeResult({
+    kind,
+    tally,
+    n,
+    charter,
+    ...(tieBreakVote !== undefined ? { tieBreakVote } : {}),
+  });
+  // A tie declared passed without a tie-break is vote-tie-break's finding alone.
+  if (
+    computed === 'not-passed' &&
+    vote.result === 'passed' &&
+    tieBreakVote === undefined &&
+    charter.tieBreak === 'chair' &&
+    tally.yes === tally.no &&
+    tally.yes > 0 &&
+    !(kind === 'membership' && charter.membership.majorityOf === 'members')
+  )
+    return out;
+  if (computed !== undefined) out.computedResult = computed;
+  return out;
+}
+
+/** True when vote-result or vote-quorum reports this vote: its recorded outcome is not judged again. */
+export function outcomeDisputed(model: Model, vote: Vote): boolean {
+  const a = analyzeVote(model, vote);
+  if (a.quorumJudged && a.quorumMet === false) return true;
+  return a.computedResult !== undefined && vote.result !== undefined && a.computedResult !== vote.result;
+}
+
+/** A vote is nullified when `nullified_by` names a passed vote dated on or after it. */
+export function isNullified(model: Model, vote: Vote): boolean {
+  if (!vote.nullifiedBy) return false;
+  const by = model.votes.get(vote.nullifiedBy);
+  return by !== undefined && by.result === 'passed' && !!by.date && !!vote.date && by.date >= vote.date;
+}
+
+/** Do demands for records apply on `date` (on or after records_since)? */
+export function recordsSinceApplies(model: Model, date: string | undefined): boolean {
+  if (!date) return false;
+  const since = model.recordsSince;
+  return since === undefined || date >= since;
+}
+
+/** Votes on each RFC number, indexed once. */
+const byRfc = new WeakMap<Model, Map<number, Vote[]>>();
+export function votesOnRfc(model: Model, rfc: number): readonly Vote[] {
+  let index = byRfc.get(model);
+  if (!index) {
+    index = new Map();
+    for (const v of model.votes.values()) {
+      if (v.kind !== 'rfc' || v.rfc === undefined) continue;
+      const list = index.get(v.rfc) ?? [];
+      list.push(v);
+      index.set(v.rfc, list);
+    }
+    byRfc.set(model, index);
+  }
+  return index.get(rfc) ?? [];
+}
