@@ -14,7 +14,7 @@ export type Files = Record<string, string | Uint8Array | null>;
 
 export const FIXTURE_TODAY = '2024-02-20';
 
-/** A valid committee of five, one meeting, one chair election, one RFC. */
+/** A valid committee of five, one meeting, one chair election (each member answered the check-in), one RFC. */
 export function baseRepo(): Record<string, string> {
   const member = (id: string, name: string): string =>
     [
@@ -28,6 +28,9 @@ export function baseRepo(): Record<string, string> {
       'service:',
       '  - from: 2024-01-10',
       '    appointed_by: board',
+      'continuation:',
+      '  - date: 2024-02-07',
+      '    continues: true',
       '',
     ].join('\n');
   return {

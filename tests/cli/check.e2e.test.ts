@@ -1,0 +1,121 @@
+// The real CLI as a child process: exit codes and the three output formats.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { repoWith, writeRepo } from '../helpers.ts';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+function check(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/cli/check.ts', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: '', ...env },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const EVE = 'governance/members/eve.yaml';
+const broken = writeRepo(
+  repoWith({
+    [EVE]: 'id: eve\nname: Eve Example\ngithub: "eve example"\ndisclosures:\n  - date: 2024-01-10\n    employer: Example Corp\nservice:\n  - from: 2024-01-10\n    appointed_by: board\ncontinuation:\n  - { date: 2024-02-07, continues: true }\n',
+    'governance/members/zed.yaml': 'id: zed\nid: zed\n',
+  }),
+);
+const valid = writeRepo(repoWith());
+
+const COMMITTEE = [
+  'Committee on 2024-02-20: 5 members serving (ann, bob, cat, dan, eve)',
+  'Quorum: 4 present (50% + 1, minimum 4)',
+  'Chair: ann since 2024-02-07, term ends 2024-08-07',
+  'Next semi-annual check-in: 2024-08-07',
+  'Open RFCs: discussion RFC 0001',
+];
+
+describe('npm run check', () => {
+  it('passes a valid repository with exit code 0', () => {
+    const r = check(['--repo', valid, '--today', '2024-02-20']);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe([...COMMITTEE, '✔ no problems (10 files checked)', ''].join('\n'));
+    expect(r.code).toBe(0);
+  });
+
+  it('text: names every broken file with line and column, exit code 1', () => {
+    const r = check(['--repo', broken, '--today', '2024-02-20']);
+    expect(r.stdout).toBe(
+      [
+        'governance/members/eve.yaml:3:9 error schema github: "eve example" is not valid here: a GitHub login: 1 to 39 letters, digits or hyphens, not starting with a hyphen',
+        '',
+        'governance/members/zed.yaml:2:1 error yaml-syntax duplicate key: every key may appear once in a mapping',
+        '',
+        ...COMMITTEE,
+        '✖ 2 errors, 0 warnings in 2 files (11 files checked)',
+        '',
+      ].join('\n'),
+    );
+    expect(r.code).toBe(1);
+  });
+
+  it('json: findings and summary', () => {
+    const r = check(['--repo', broken, '--today', '2024-02-20', '--format', 'json']);
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout) as { findings: unknown[]; summary: Record<string, unknown> };
+    expect(out.findings).toEqual([
+      {
+        rule: 'schema',
+        severity: 'error',
+        file: 'governance/members/eve.yaml',
+        line: 3,
+        column: 9,
+        message: 'github: "eve example" is not valid here: a GitHub login: 1 to 39 letters, digits or hyphens, not starting with a hyphen',
+      },
+      {
+        rule: 'yaml-syntax',
+        severity: 'error',
+        file: 'governance/members/zed.yaml',
+        line: 2,
+        column: 1,
+        message: 'duplicate key: every key may appear once in a mapping',
+      },
+    ]);
+    expect(out.summary).toEqual({
+      today: '2024-02-20',
+      files: 11,
+      errors: 2,
+      warnings: 0,
+      committee: {
+        date: '2024-02-20',
+        members: ['ann', 'bob', 'cat', 'dan', 'eve'],
+        quorum: 4,
+        quorumRule: '50% + 1, minimum 4',
+        chair: { member: 'ann', from: '2024-02-07', termEnd: '2024-08-07' },
+        nextCheckIn: '2024-08-07',
+        openRfcs: { draft: [], discussion: [1], fcp: [] },
+      },
+    });
+  });
+
+  it('github: one workflow command per finding', () => {
+    const r = check(['--repo', broken, '--today', '2024-02-20', '--format', 'github']);
+    expect(r.code).toBe(1);
+    expect(r.stdout.split('\n').slice(0, 2)).toEqual([
+      '::error title=schema,file=governance/members/eve.yaml,line=3,col=9::github: "eve example" is not valid here: a GitHub login: 1 to 39 letters, digits or hyphens, not starting with a hyphen',
+      '::error title=yaml-syntax,file=governance/members/zed.yaml,line=2,col=1::duplicate key: every key may appear once in a mapping',
+    ]);
+  });
+
+  it.each([
+    [['--bogus'], "Unknown option '--bogus'"],
+    [['--repo', '/nonexistent/dir'], '--repo /nonexistent/dir: no such directory'],
+    [['--repo', ROOT + 'scripts'], 'has no governance/ folder'],
+    [['--today', '2024-02-30'], '--today 2024-02-30: expected a real date written YYYY-MM-DD'],
+    [['--format', 'xml'], '--format xml: expected text, json or github'],
+  ])('usage error %j: exit 2, a clear message, no stack trace', (args, message) => {
+    const r = check(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+    expect(r.stderr).toContain('Usage: npm run check');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.stdout).toBe('');
+  });
+});

@@ -1,0 +1,45 @@
+// Keeps the rule catalogue honest: every rule file is registered, named after
+// its id, tested, documented, and the README table is generated from them.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { renderRuleTable, replaceRuleTable } from '../scripts/core/docs.ts';
+import type { Rule } from '../scripts/core/types.ts';
+import { rules } from '../scripts/rules/index.ts';
+
+const RULES_DIR = new URL('../scripts/rules/', import.meta.url);
+const ruleFiles = readdirSync(RULES_DIR)
+  .filter((f) => f.endsWith('.ts') && f !== 'index.ts')
+  .map((f) => f.slice(0, -3))
+  .sort();
+const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+
+describe('rule catalogue', () => {
+  it('has rule files', () => {
+    expect(ruleFiles.length).toBeGreaterThan(0);
+  });
+
+  it.each(ruleFiles)('%s is registered, and its id is its file name', async (name) => {
+    const mod = (await import(new URL(`${name}.ts`, RULES_DIR).href)) as { rule?: Rule<unknown> };
+    expect(mod.rule, `scripts/rules/${name}.ts must export \`rule\``).toBeDefined();
+    expect(mod.rule?.id).toBe(name);
+    expect(rules).toContain(mod.rule);
+  });
+
+  it.each(rules.map((r) => r.id))('%s has tests, a README row, a charter sentence and an example', (id) => {
+    const rule = rules.find((r) => r.id === id)!;
+    expect(existsSync(new URL(`../tests/rules/${id}.test.ts`, import.meta.url)), `tests/rules/${id}.test.ts`).toBe(true);
+    expect(readme).toContain(`| \`${id}\` |`);
+    expect(rule.charter.length).toBeGreaterThan(10);
+    expect(rule.charterSection.length).toBeGreaterThan(3);
+    expect(rule.example.violation).not.toBe(rule.example.fix);
+  });
+
+  it('registers each id once', () => {
+    const ids = rules.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('README rule table is up to date (npm run readme)', () => {
+    expect(replaceRuleTable(readme, renderRuleTable(rules))).toBe(readme);
+  });
+});
