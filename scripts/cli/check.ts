@@ -7,6 +7,7 @@ import { isIsoDate } from '../core/dates.ts';
 import { ansi, committeeLines, formatJson, formatText, plain } from '../core/format.ts';
 import type { Finding } from '../core/types.ts';
 import { loadSchemas, readRepository } from '../shell/fs-repo.ts';
+import { readRevision } from '../shell/git.ts';
 import { localToday, runCli, UsageError } from '../shell/cli.ts';
 
 const HELP = `Usage: npm run check -- [options]
@@ -15,6 +16,8 @@ Checks the governance records (governance/, rfcs/) against the schemas and the c
 
 Options:
   --repo DIR            repository to check (default: the current directory)
+  --rev REV             check the records of git revision REV of --repo (read from git
+                        objects, not from the working tree)
   --today YYYY-MM-DD    the date to judge "today" by (default: today's local date)
   --format FORMAT       text (default), json, or github (workflow annotations)
   -h, --help            show this help
@@ -30,11 +33,12 @@ function emitGithub(findings: readonly Finding[]): void {
   }
 }
 
-runCli(HELP, (argv) => {
+runCli(HELP, async (argv) => {
   const { values } = parseArgs({
     args: argv,
     options: {
       repo: { type: 'string', default: '.' },
+      rev: { type: 'string' },
       today: { type: 'string' },
       format: { type: 'string', default: 'text' },
       help: { type: 'boolean', short: 'h' },
@@ -52,7 +56,7 @@ runCli(HELP, (argv) => {
   const today = values.today ?? localToday();
   if (!isIsoDate(today)) throw new UsageError(`--today ${today}: expected a real date written YYYY-MM-DD`);
 
-  const repo = readRepository(resolve(values.repo));
+  const repo = values.rev !== undefined ? await readRevision(resolve(values.repo), values.rev) : readRepository(resolve(values.repo));
   const { findings, summary } = checkFiles({
     files: repo.files,
     schemas: loadSchemas(),

@@ -183,7 +183,10 @@ export function loadRepository(input: LoadInput): Loaded {
             slug: place.slug,
             authors: [],
             boardInputKnown: false,
+            decisionKnown: false,
             supersedes: [],
+            supersedesKnown: false,
+            supersededByKnown: false,
             readable: false,
           });
           break;

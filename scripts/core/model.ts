@@ -158,10 +158,14 @@ export interface Rfc {
   discussionSince?: string;
   fcpSince?: string;
   decision?: string;
+  /** False when the schema rejected the value: rules skip it instead of calling it missing. */
+  decisionKnown: boolean;
   boardInput?: BoardInput;
   boardInputKnown: boolean;
   supersedes: number[];
+  supersedesKnown: boolean;
   supersededBy?: number | null;
+  supersededByKnown: boolean;
   /** False when the front matter could not be read at all. */
   readable: boolean;
 }
@@ -554,7 +558,10 @@ export function readRfc(
     slug,
     authors: strings(get('authors')),
     boardInputKnown,
+    decisionKnown: known(['decision']),
     supersedes: list(get('supersedes')).filter((n): n is number => typeof n === 'number' && Number.isInteger(n)),
+    supersedesKnown: known(['supersedes']),
+    supersededByKnown: known(['superseded_by']),
     readable: true,
   };
   const title = str(get('title'));
@@ -589,11 +596,12 @@ export function readRfc(
 
 export function readSig(value: unknown, file: string, fileId: string, known: Known): Sig {
   const obj = isObj(value) ? value : {};
-  const liaisonKnown = known(['liaison']);
-  const raw = liaisonKnown ? obj.liaison : undefined;
+  const raw = known(['liaison']) ? obj.liaison : undefined;
   let liaison: Sig['liaison'];
   if (typeof raw === 'string') liaison = { member: raw };
   else if (isObj(raw) && typeof raw.name === 'string') liaison = { name: raw.name };
+  // A liaison that is given but cannot be read is unknown, not absent.
+  const liaisonKnown = obj.liaison === undefined || liaison !== undefined;
   const name = str(field(obj, [], 'name', known));
   return {
     file,

@@ -94,3 +94,74 @@ export function firstMeetingDayAfter(model: Model, date: string): MeetingDay | u
   }
   return days[lo];
 }
+
+// ---------------------------------------------------------------------------
+// RFCs, shared by the rfc-* rules (`Rfc` is imported by the section below).
+
+/**
+ * The date that decides an RFC finding's severity (catalogue, "The date that
+ * decides severity"): its decision vote's date, else `updated`, else `created`.
+ */
+export function rfcDate(model: Model, rfc: Rfc): string | undefined {
+  const vote = rfc.decision !== undefined && rfc.decision !== 'legacy' ? model.votes.get(rfc.decision) : undefined;
+  return vote?.date ?? rfc.updated ?? rfc.created;
+}
+
+const rfcIndexes = new WeakMap<Model, ReadonlyMap<number, readonly Rfc[]>>();
+
+/** RFCs by the number they hold (front matter, else file name), indexed once per model. */
+export function rfcsNumbered(model: Model): ReadonlyMap<number, readonly Rfc[]> {
+  let index = rfcIndexes.get(model);
+  if (!index) {
+    const map = new Map<number, Rfc[]>();
+    for (const r of model.rfcs) {
+      const list = map.get(r.number);
+      if (list) list.push(r);
+      else map.set(r.number, [r]);
+    }
+    index = map;
+    rfcIndexes.set(model, index);
+  }
+  return index;
+}
+
+// ---------------------------------------------------------------------------
+// RFCs as the vote-* rules read them (this import also serves the rfc-*
+// helpers above).
+import type { Rfc, Vote } from './model.ts';
+
+const votedRfcIndexes = new WeakMap<Model, Map<number, Rfc[]>>();
+
+/**
+ * The RFC a vote names, when exactly one readable RFC has that number: a
+ * duplicate number is rfc-number's finding and a missing one
+ * unknown-reference's, so the vote is not judged against a guess.
+ */
+export function rfcOfVote(model: Model, vote: Vote): Rfc | undefined {
+  if (vote.rfc === undefined) return undefined;
+  let index = votedRfcIndexes.get(model);
+  if (!index) {
+    index = new Map();
+    for (const r of model.rfcs) {
+      const list = index.get(r.number);
+      if (list) list.push(r);
+      else index.set(r.number, [r]);
+    }
+    votedRfcIndexes.set(model, index);
+  }
+  const found = index.get(vote.rfc);
+  if (!found || found.length !== 1 || !found[0]?.readable) return undefined;
+  return found[0];
+}
+
+/**
+ * Whether an RFC's `fcp_since` is known (absent or valid), not rejected by
+ * the schema: a rejected value is unknown, never "missing". The model reads
+ * a rejected date as undefined; until it carries an `fcpSinceKnown` flag, the
+ * schema finding that rejected it is recognized by its label.
+ */
+export function rfcFcpSinceKnown(model: Model, rfc: Rfc): boolean {
+  const flag = (rfc as Rfc & Partial<Record<'fcpSinceKnown', boolean>>).fcpSinceKnown;
+  if (flag !== undefined) return flag;
+  return !model.loadFindings.some((f) => f.rule === 'schema' && f.file === rfc.file && f.message.startsWith('fcp_since: '));
+}

@@ -237,17 +237,15 @@ function describe(error: ErrorObject, root: unknown): SchemaIssue | undefined {
       };
     case 'anyOf':
     case 'oneOf':
-    case 'not': {
-      const isContainer = data !== null && typeof data === 'object';
+    case 'not':
       return {
         path,
         at: 'value',
         message: `${label}${own ?? (error.message ?? 'is not valid')}`,
-        // A rule across several keys (exactly one of `meeting` and `async`)
-        // does not make the whole record unknown; a bad scalar is.
-        ...(isContainer ? {} : { rejected: path }),
+        // A rule across the record's keys ("`meeting` or `async`") does not
+        // make the whole record unknown; a rejected value of one key is.
+        ...(path.length > 0 ? { rejected: path } : {}),
       };
-    }
     default:
       return { path, at: 'value', message: `${label}${show(data)} ${error.message ?? 'is not valid'}`, rejected: path };
   }

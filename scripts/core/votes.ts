@@ -1,6 +1,7 @@
 // Vote arithmetic, written once: who counts towards quorum, which ballots
 // count, and the result the charter computes from them. Every vote rule and
-// every rule that reads a vote's outcome goes through `analyzeVote`.
+// every rule that reads a vote's outcome goes through `analyzeVote`, so the
+// rules agree on which fact is wrong and report it once.
 import { committeeSize, quorumFor, servesIdOn } from './committee.ts';
 import type { Ballot, Charter, Meeting, Model, Vote } from './model.ts';
 
@@ -27,20 +28,31 @@ export interface VoteAnalysis {
   attendance?: number;
   quorumJudged: boolean;
   quorumMet?: boolean;
+  /** vote-eligibility judges this vote (its meeting and everyone it lists have known service). */
+  eligibilityJudged: boolean;
   /** A `tally` that counts more votes than could have been cast. */
   tallyTooLarge: boolean;
+  /** The most votes the tally could count: present and serving (meeting), or n (async). */
+  tallyLimit?: number;
+  /** A `tally` from records_since on, where a roll call must name every voter. */
+  tallyNotAccepted: boolean;
   /** Ballots that count: from known members, eligible on the date. */
   counted: Ballot[];
   ineligible: IneligibleBallot[];
   /** undefined: the result is not judged (unknown data, no ballots or tally, a tie-break where none applies...). */
   computedResult?: string;
-  /** Counts behind the computed result (non-election kinds). */
+  /** Counts behind the computed result (non-election kinds), also when a misplaced tie-break leaves it unjudged. */
   tally?: Tally;
   /** The chair election's votes per candidate, and the votes cast. */
   election?: { votes: Map<string, number>; cast: number };
 }
 
 const cache = new WeakMap<Model, Map<Vote, VoteAnalysis>>();
+
+/** Does "a simple majority of the current members" apply: no tie, no tie-break? */
+export function majorityOfMembers(kind: string | undefined, charter: Pick<Charter, 'membership'>): boolean {
+  return kind === 'membership' && charter.membership.majorityOf === 'members';
+}
 
 /** Passed/not-passed from counts, as the catalogue's "Result computation" says. */
 export function computeResult(args: {
@@ -52,21 +64,30 @@ export function computeResult(args: {
 }): 'passed' | 'not-passed' | undefined {
   const { kind, tally, n, charter, tieBreakVote } = args;
   const hasTieBreak = tieBreakVote !== undefined;
-  if (kind === 'membership' && charter.membership.majorityOf === 'members') {
+  if (majorityOfMembers(kind, charter)) {
     // "a simple majority of the current members": no tie to break.
     if (hasTieBreak) return undefined;
     return tally.yes * 2 > n ? 'passed' : 'not-passed';
   }
+  // A tie-break where none applies is vote-tie-break's finding alone.
   if (hasTieBreak && (charter.tieBreak === 'none' || tally.yes !== tally.no || tally.yes + tally.no === 0)) return undefined;
   if (tally.yes > tally.no) return 'passed';
   if (tally.yes < tally.no) return 'not-passed';
+  // Zero votes cast is not a tie.
   if (tally.yes === 0) return 'not-passed';
   if (hasTieBreak) return tieBreakVote === 'yes' ? 'passed' : 'not-passed';
   return 'not-passed';
 }
 
-/** More than half of the votes cast (abstentions excluded), else no-majority. */
-export function computeElection(values: readonly string[]): { result: string; votes: Map<string, number>; cast: number } {
+/**
+ * More than half of the votes cast (abstentions excluded), else no-majority.
+ * A ballot for a non-candidate is a vote cast but elects nobody; without
+ * `candidates` every name may win.
+ */
+export function computeElection(
+  values: readonly string[],
+  candidates?: ReadonlySet<string>,
+): { result: string; votes: Map<string, number>; cast: number } {
   const votes = new Map<string, number>();
   let cast = 0;
   for (const v of values) {
@@ -74,7 +95,10 @@ export function computeElection(values: readonly string[]): { result: string; vo
     cast++;
     votes.set(v, (votes.get(v) ?? 0) + 1);
   }
-  for (const [candidate, count] of votes) if (count * 2 > cast) return { result: `elected:${candidate}`, votes, cast };
+  for (const [candidate, count] of votes) {
+    if (count * 2 > cast && (!candidates || candidates.has(candidate)))
+      return { result: `elected:${candidate}`, votes, cast };
+  }
   return { result: 'no-majority', votes, cast };
 }
 
@@ -101,7 +125,9 @@ function analyze(model: Model, vote: Vote): VoteAnalysis {
     vote,
     meetingUnknown: false,
     quorumJudged: false,
+    eligibilityJudged: false,
     tallyTooLarge: false,
+    tallyNotAccepted: false,
     counted: [],
     ineligible: [],
   };
@@ -112,12 +138,14 @@ function analyze(model: Model, vote: Vote): VoteAnalysis {
   let present: Set<string> | undefined;
   if (vote.meeting !== undefined) {
     const meeting = model.meetings.get(vote.meeting);
-    if (!meeting || meeting.date !== date) {
-      out.meetingUnknown = true;
-      return out;
+    // The settled reading leaves such a vote unjudged for quorum, eligibility
+    // and board attendance only: its result is still computed, every ballot
+    // of a known member counting (none is reported).
+    if (!meeting || meeting.date !== date) out.meetingUnknown = true;
+    else {
+      out.meeting = meeting;
+      if (meeting.present && meeting.presentKnown) present = new Set(meeting.present);
     }
-    out.meeting = meeting;
-    if (meeting.present) present = new Set(meeting.present);
   } else if (!vote.async) return out;
 
   const isAsync = vote.meeting === undefined;
@@ -133,27 +161,31 @@ function analyze(model: Model, vote: Vote): VoteAnalysis {
 
   const serving = (id: string): boolean => servesIdOn(model, id, date) === 'yes';
   const recused = new Set(vote.recused);
+  const judged = !out.meetingUnknown;
+  out.eligibilityJudged = judged;
 
-  if (!isAsync) {
-    if (present && out.meeting?.presentKnown !== false) {
-      out.attendance = [...present].filter(serving).length;
+  if (judged) {
+    if (!isAsync) {
+      if (present) {
+        out.attendance = [...present].filter(serving).length;
+        out.quorumJudged = true;
+      }
+    } else if (vote.ballots && vote.ballotsKnown) {
+      const voters = new Set([...vote.ballots.map((b) => b.voter), ...vote.recused].filter(serving));
+      out.attendance = voters.size;
+      out.quorumJudged = true;
+    } else if (vote.tally && vote.tallyKnown) {
+      out.attendance = vote.tally.yes + vote.tally.no + vote.tally.abstain;
       out.quorumJudged = true;
     }
-  } else if (vote.ballots && vote.ballotsKnown) {
-    const voters = new Set([...vote.ballots.map((b) => b.voter), ...vote.recused].filter(serving));
-    out.attendance = voters.size;
-    out.quorumJudged = true;
-  } else if (vote.tally && vote.tallyKnown) {
-    out.attendance = vote.tally.yes + vote.tally.no + vote.tally.abstain;
-    out.quorumJudged = true;
+    if (out.quorumJudged && out.attendance !== undefined) out.quorumMet = out.attendance >= out.quorumNeeded;
   }
-  if (out.quorumJudged && out.attendance !== undefined) out.quorumMet = out.attendance >= out.quorumNeeded;
 
-  const kind = vote.kind;
   if (vote.ballots && vote.ballotsKnown) {
     for (const ballot of vote.ballots) {
-      if (!memberKnown(model, ballot.voter)) continue; // unknown-reference's
-      if (!serving(ballot.voter)) out.ineligible.push({ ballot, reason: 'not-serving' });
+      if (!memberKnown(model, ballot.voter)) continue; // unknown-reference's, and it does not count
+      if (!judged) out.counted.push(ballot);
+      else if (!serving(ballot.voter)) out.ineligible.push({ ballot, reason: 'not-serving' });
       else if (recused.has(ballot.voter)) out.ineligible.push({ ballot, reason: 'recused' });
       // Without recorded attendance, presence cannot be judged: the ballot counts.
       else if (!isAsync && present && !present.has(ballot.voter)) out.ineligible.push({ ballot, reason: 'not-present' });
@@ -161,14 +193,14 @@ function analyze(model: Model, vote: Vote): VoteAnalysis {
     }
   }
 
+  const kind = vote.kind;
   if (!kind) return out;
-  const tieBreakVote = vote.tieBreakKnown ? vote.tieBreak?.vote : undefined;
   if (kind === 'chair-election') {
-    if (!vote.ballots || !vote.ballotsKnown || vote.tieBreak) return out;
-    const values = out.counted
-      .map((b) => b.value)
-      .filter((v) => v === 'abstain' || memberKnown(model, v));
-    const election = computeElection(values);
+    // A tie-break on a chair election is vote-tie-break's finding alone, and
+    // without the candidate list nobody can be said to be elected.
+    if (!vote.ballots || !vote.ballotsKnown || !vote.tieBreakKnown || vote.tieBreak || !vote.candidatesKnown) return out;
+    const values = out.counted.map((b) => b.value).filter((v) => v === 'abstain' || memberKnown(model, v));
+    const election = computeElection(values, new Set(vote.candidates.map((c) => c.member)));
     out.election = { votes: election.votes, cast: election.cast };
     out.computedResult = election.result;
     return out;
@@ -185,15 +217,19 @@ function analyze(model: Model, vote: Vote): VoteAnalysis {
     }
   } else if (vote.tally && vote.tallyKnown) {
     const t = vote.tally;
-    const limit = isAsync ? n : present ? [...present].filter(serving).length : undefined;
-    if (limit !== undefined && t.yes + t.no + t.abstain > limit) {
-      out.tallyTooLarge = true;
-      return out;
+    if (judged) {
+      out.tallyLimit = isAsync ? n : present ? (out.attendance ?? 0) : undefined;
+      if (out.tallyLimit !== undefined && t.yes + t.no + t.abstain > out.tallyLimit) out.tallyTooLarge = true;
+      // A nullified vote is owed no roll call, so its tally is not reported.
+      if (recordsSinceApplies(model, date) && !isNullified(model, vote)) out.tallyNotAccepted = true;
     }
+    // "A tally that vote-eligibility reports gives no computed result."
+    if (out.tallyTooLarge || out.tallyNotAccepted) return out;
     tally = { ...t };
   }
   if (!tally) return out;
   out.tally = tally;
+  const tieBreakVote = vote.tieBreak?.vote;
   const computed = computeResult({
     kind,
     tally,
@@ -201,19 +237,30 @@ function analyze(model: Model, vote: Vote): VoteAnalysis {
     charter,
     ...(tieBreakVote !== undefined ? { tieBreakVote } : {}),
   });
+  // A tie-break recorded without its vote (rejected) leaves the result unknown.
+  if (vote.tieBreak && tieBreakVote === undefined) return out;
   // A tie declared passed without a tie-break is vote-tie-break's finding alone.
-  if (
-    computed === 'not-passed' &&
+  if (tieDeclaredPassedWithoutTieBreak(vote, tally, charter)) return out;
+  if (computed !== undefined) out.computedResult = computed;
+  return out;
+}
+
+/** vote-tie-break's "missing on a tie when tie_break: chair and result says passed". */
+export function tieDeclaredPassedWithoutTieBreak(
+  vote: Vote,
+  tally: Tally,
+  charter: Pick<Charter, 'tieBreak' | 'membership'>,
+): boolean {
+  return (
     vote.result === 'passed' &&
-    tieBreakVote === undefined &&
+    !vote.tieBreak &&
+    vote.tieBreakKnown &&
     charter.tieBreak === 'chair' &&
     tally.yes === tally.no &&
     tally.yes > 0 &&
-    !(kind === 'membership' && charter.membership.majorityOf === 'members')
-  )
-    return out;
-  if (computed !== undefined) out.computedResult = computed;
-  return out;
+    vote.kind !== 'chair-election' &&
+    !majorityOfMembers(vote.kind, charter)
+  );
 }
 
 /** True when vote-result or vote-quorum reports this vote: its recorded outcome is not judged again. */

@@ -1,0 +1,86 @@
+// `npm run codeowners`: write .github/CODEOWNERS from the member records, or
+// (--check) say whether it is out of date.
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { CODEOWNERS_FILE, compareCodeowners, expectedOwners, OWNED_PATHS, renderCodeowners } from '../core/codeowners.ts';
+import { loadRepository } from '../core/load.ts';
+import { loadSchemas, readRepository } from '../shell/fs-repo.ts';
+import { localToday, runCli } from '../shell/cli.ts';
+
+const HELP = `Usage: npm run codeowners -- [options]
+
+Writes .github/CODEOWNERS from governance/members/: the GitHub handles of the
+current members (last service period without \`to\`) own ${OWNED_PATHS.join(', ')}.
+Members without \`github\` do not appear.
+
+Options:
+  --repo DIR   repository to write it in (default: the current directory)
+  --check      write nothing; exit 1 when .github/CODEOWNERS is missing or out of date
+  -h, --help   show this help
+
+Exit code: 0 written or up to date, 1 out of date (--check), 2 usage error or unreadable member records.
+`;
+
+runCli(HELP, (argv) => {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      repo: { type: 'string', default: '.' },
+      check: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  const root = resolve(values.repo);
+  const repo = readRepository(root);
+  // `today` plays no part in who owns what; the loader needs one.
+  const { model } = loadRepository({ files: repo.files, schemas: loadSchemas(), today: localToday(), codeowners: repo.codeowners });
+  const owners = expectedOwners(model);
+  const unknown = [
+    ...owners.unreadable,
+    ...[...model.members.values()].filter((m) => m.github && !m.serviceKnown).map((m) => m.file),
+  ];
+  if (unknown.length > 0) {
+    // Writing now would silently drop or keep an owner on a guess.
+    throw new Error(`cannot tell who the current members are: ${unknown.join(', ')} could not be read; run \`npm run check\` and fix it first`);
+  }
+
+  const current = repo.codeowners.text;
+  if (values.check) {
+    if (current === undefined) {
+      process.stdout.write(`${CODEOWNERS_FILE} is missing: run \`npm run codeowners\` to write it\n`);
+      return 1;
+    }
+    const problems = compareCodeowners(current, owners);
+    for (const p of problems) process.stdout.write(`${CODEOWNERS_FILE}:${p.line}:${p.column} ${p.message}\n`);
+    if (problems.length > 0) return 1;
+    process.stdout.write(`${CODEOWNERS_FILE} is up to date\n`);
+    return 0;
+  }
+
+  const text = renderCodeowners(owners.handles);
+  const target = join(root, CODEOWNERS_FILE);
+  if (current === text) {
+    process.stdout.write(`${CODEOWNERS_FILE} is up to date\n`);
+    return 0;
+  }
+  mkdirSync(join(root, '.github'), { recursive: true });
+  // A temporary file in the same folder, then a rename: a reader never sees half a file.
+  const temp = `${target}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temp, text);
+    renameSync(temp, target);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+  const who = owners.handles.length ? owners.handles.map((h) => `@${h}`).join(' ') : 'no one (no current member has a `github` handle)';
+  process.stdout.write(`wrote ${CODEOWNERS_FILE}: ${who}\n`);
+  return 0;
+});

@@ -1,0 +1,38 @@
+import { chairTermLatestEnd } from '../core/dates.ts';
+import type { Model } from '../core/model.ts';
+import type { Rule, RuleFinding } from '../core/types.ts';
+import { describeTerm } from '../core/rule-kit.ts';
+
+export const rule: Rule<Model> = {
+  id: 'chair-term-length',
+  severity: 'error',
+  description:
+    'a closed chair term whose `to` is after `from + term_months months + 31 days` (the grace lets the election fall at the first meeting after the term)',
+  charter: 'The position of the chair will rotate among the elected members of ALESCo on a semi-annual basis- a 6-month term.',
+  charterSection: 'Chair 1',
+  example: {
+    violation: 'terms:\n  - { member: jdoe, from: 2024-01-10, to: 2024-08-11, elected_by: 2024-01-10-chair-election }\n',
+    fix: 'terms:\n  - { member: jdoe, from: 2024-01-10, to: 2024-08-10, elected_by: 2024-01-10-chair-election }\n',
+  },
+  check(model) {
+    const charter = model.charter;
+    if (!charter) return [];
+    const months = charter.chair.termMonths;
+    const out: RuleFinding[] = [];
+    for (const term of model.chairTerms) {
+      // An open term is judged against today by chair-vacant (an overdue election).
+      if (term.to === undefined) continue;
+      const latest = chairTermLatestEnd(term.from, months);
+      if (term.to <= latest) continue;
+      out.push({
+        file: term.file,
+        path: [...term.path, 'to'],
+        message:
+          `${describeTerm(term)} is too long: it ends ${term.to}, after ${latest} ` +
+          `(from + ${months} months + 31 days of grace for an election at the first meeting after the term)`,
+        date: term.to,
+      });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,54 @@
+import { CODEOWNERS_FILE, compareCodeowners, expectedOwners, OWNED_PATHS } from '../core/codeowners.ts';
+import type { Model } from '../core/model.ts';
+import type { Rule } from '../core/types.ts';
+
+export const rule: Rule<Model> = {
+  id: 'codeowners',
+  severity: 'error',
+  // The file guards the rules themselves: a stale owner list is wrong now, whatever the history.
+  alwaysError: true,
+  description:
+    '`.github/CODEOWNERS` does not give `/scripts/`, `/schemas/`, `/.github/` and `/governance/charter.yaml` each to exactly the `github` handles of the current members, as `npm run codeowners` writes it',
+  charter: 'After the initial appointment, the membership of ALESCo will manage itself',
+  charterSection: 'Policies 2 (Appointments); in this repository the current members review every change to the checks',
+  example: {
+    violation: [
+      '# .github/CODEOWNERS (members jdoe and rroe serve; xold left)',
+      '/scripts/                @jdoe @xold',
+      '/schemas/                @jdoe @rroe',
+      '/.github/                @jdoe @rroe',
+      '/governance/charter.yaml @jdoe @rroe',
+      '',
+    ].join('\n'),
+    fix: [
+      '# .github/CODEOWNERS: `npm run codeowners` writes it',
+      '/scripts/                @jdoe @rroe',
+      '/schemas/                @jdoe @rroe',
+      '/.github/                @jdoe @rroe',
+      '/governance/charter.yaml @jdoe @rroe',
+      '',
+    ].join('\n'),
+  },
+  check(model) {
+    const { githubDir, text } = model.codeowners;
+    if (!githubDir) return [];
+    if (text === undefined) {
+      return [
+        {
+          file: CODEOWNERS_FILE,
+          line: 1,
+          column: 1,
+          message: `.github/CODEOWNERS is missing: run \`npm run codeowners\` to write it (the current members own ${OWNED_PATHS.join(', ')})`,
+          date: model.today,
+        },
+      ];
+    }
+    return compareCodeowners(text, expectedOwners(model)).map((p) => ({
+      file: CODEOWNERS_FILE,
+      line: p.line,
+      column: p.column,
+      message: p.message,
+      date: model.today,
+    }));
+  },
+};

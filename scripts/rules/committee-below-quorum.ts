@@ -1,0 +1,33 @@
+import { committeeSize } from '../core/committee.ts';
+import type { Model } from '../core/model.ts';
+import type { Rule } from '../core/types.ts';
+
+export const rule: Rule<Model> = {
+  id: 'committee-below-quorum',
+  severity: 'warning',
+  description: 'fewer members serve today than the quorum minimum: no vote can reach quorum',
+  charter:
+    'A quorum is defined as 50% of members +1 with a minimum quorum always being at least four (4) members. A quorum is required for any votes.',
+  charterSection: 'Policies 6: Quorum',
+  example: {
+    violation: '# governance/members/: three members serve today\n# governance/charter.yaml\nquorum: { fraction: 0.5, plus: 1, minimum: 4 }\n',
+    fix: '# governance/members/: a fourth member appointed by a membership vote\n# governance/charter.yaml\nquorum: { fraction: 0.5, plus: 1, minimum: 4 }\n',
+  },
+  check(model) {
+    const charter = model.charter;
+    if (!charter) return [];
+    const { today } = model;
+    const { n, certain } = committeeSize(model, today);
+    const minimum = charter.quorum.minimum;
+    // A member whose service is unknown may serve: then n is only a lower bound.
+    if (n >= minimum || !certain) return [];
+    return [
+      {
+        file: charter.file,
+        path: ['quorum', 'minimum'],
+        message: `${n} member${n === 1 ? ' serves' : 's serve'} today (${today}), fewer than the quorum minimum of ${minimum}: no vote can reach quorum until the committee appoints ${minimum - n} more`,
+        date: today,
+      },
+    ];
+  },
+};

@@ -1,0 +1,134 @@
+// A merged vote or meeting is the record: a pull request may correct it, but
+// only by saying so in an appended `corrections` entry, and never delete it.
+// Compares the head model with the base model; silent without a base.
+import { correctionsOf, meetingChanges, voteChanges, type FieldChange } from '../core/changes.ts';
+import type { Correction, Model } from '../core/model.ts';
+import type { Rule, RuleFinding } from '../core/types.ts';
+
+const MAX_LISTED = 3;
+
+function listChanges(fields: readonly FieldChange[]): string {
+  const shown = fields.slice(0, MAX_LISTED).map((f) => {
+    const short = (v: string | undefined): boolean => v === undefined || v.length <= 40;
+    if ((f.before !== undefined || f.after !== undefined) && short(f.before) && short(f.after))
+      return `${f.label} (${f.before ?? 'absent'} -> ${f.after ?? 'absent'})`;
+    return f.label;
+  });
+  const more = fields.length - shown.length;
+  return `${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+}
+
+interface RecordPair {
+  what: 'vote' | 'meeting';
+  id: string;
+  baseFile: string;
+  date?: string;
+  fields: FieldChange[];
+  baseCorrections: readonly Correction[];
+  headCorrections: readonly Correction[];
+  headFile: string;
+}
+
+function judge(pair: RecordPair): RuleFinding | undefined {
+  const { what, id } = pair;
+  const corrections = correctionsOf(pair.baseCorrections, pair.headCorrections);
+  const date = pair.date ? { date: pair.date } : {};
+  if (!corrections.ok) {
+    const i = corrections.index;
+    const entry = pair.baseCorrections[i];
+    return {
+      file: pair.headFile,
+      path: pair.headCorrections[i] ? ['corrections', i] : ['corrections'],
+      message: `corrections are append-only: entry ${i + 1} of the merged ${what} ${id} (${entry?.date ?? ''} by ${entry?.by ?? ''}) was changed or removed; keep every entry as it is and append a new one`,
+      ...date,
+    };
+  }
+  if (pair.fields.length === 0 || corrections.appended.length > 0) return undefined;
+  const first = pair.fields[0];
+  return {
+    file: pair.headFile,
+    path: first?.path ?? [],
+    message: `${what} ${id} is merged on the base branch: this PR changes ${listChanges(pair.fields)} without appending a corrections entry (date, by, reason) that says why`,
+    ...date,
+  };
+}
+
+export const rule: Rule<Model> = {
+  id: 'record-immutable',
+  severity: 'error',
+  alwaysError: true,
+  description:
+    'a PR changes a merged vote or meeting record without appending a corrections entry (date, by, reason), or deletes one',
+  charter: 'All meetings, decisions, and discussions will be public',
+  charterSection: 'Responsibilities: Transparency (merged records are append-only)',
+  example: {
+    violation: [
+      '# governance/votes/2025-05-14-rfc-0002.yaml, merged with `dan: abstain`; the PR changes it to:',
+      'ballots:',
+      '  dan: yes',
+      'result: passed',
+      '',
+    ].join('\n'),
+    fix: [
+      'ballots:',
+      '  dan: yes',
+      'result: passed',
+      'corrections:',
+      '  - { date: 2025-05-20, by: jdoe, reason: "Ballot of dan was recorded wrong (minutes, item 3)" }',
+      '',
+    ].join('\n'),
+  },
+  check(model) {
+    const base = model.base;
+    if (!base) return [];
+    const out: RuleFinding[] = [];
+    const deleted = (what: 'vote' | 'meeting', id: string, file: string, date: string | undefined): void => {
+      out.push({
+        file,
+        line: 1,
+        column: 1,
+        message: `${what} ${id} is merged on the base branch and this PR deletes its file: a merged record stays; correct it with an appended corrections entry${what === 'vote' ? ' (or annul it with a vote and nullified_by)' : ''}`,
+        ...(date ? { date } : {}),
+      });
+    };
+
+    for (const [id, b] of base.votes) {
+      const h = model.votes.get(id);
+      if (!h) {
+        // A file that is there but unreadable is yaml-syntax's finding, not a deletion.
+        if (!model.skipped.votes.has(id)) deleted('vote', id, b.file, b.date);
+        continue;
+      }
+      const finding = judge({
+        what: 'vote',
+        id,
+        baseFile: b.file,
+        headFile: h.file,
+        ...(b.date ? { date: b.date } : {}),
+        fields: voteChanges(b, h),
+        baseCorrections: b.corrections,
+        headCorrections: h.corrections,
+      });
+      if (finding) out.push(finding);
+    }
+    for (const [id, b] of base.meetings) {
+      const h = model.meetings.get(id);
+      if (!h) {
+        if (!model.skipped.meetings.has(id)) deleted('meeting', id, b.file, b.date);
+        continue;
+      }
+      const finding = judge({
+        what: 'meeting',
+        id,
+        baseFile: b.file,
+        headFile: h.file,
+        ...(b.date ? { date: b.date } : {}),
+        fields: meetingChanges(b, h),
+        baseCorrections: b.corrections,
+        headCorrections: h.corrections,
+      });
+      if (finding) out.push(finding);
+    }
+    return out;
+  },
+};

@@ -1,0 +1,93 @@
+// Charter, Responsibilities: "All meetings, decisions, and discussions will be
+// public". A merged vote or meeting is the public record: a PR may change its
+// content only with an appended `corrections` entry (date, by, reason), and
+// may not delete it. Comments and layout may change. Judged base -> head.
+import { describe, expect, it } from 'vitest';
+import { rule } from '../../scripts/rules/record-immutable.ts';
+import { baseRepo, brief, checkRules, repoWith, type Files } from '../helpers.ts';
+
+const VOTE = 'governance/votes/2024-02-07-chair-election.yaml';
+const MEETING = 'governance/meetings/2024-02-07.yaml';
+const vote = baseRepo()[VOTE]!;
+const meeting = baseRepo()[MEETING]!;
+
+const CORRECTION = 'corrections:\n  - { date: 2024-02-10, by: ann, reason: "dan voted for ann, the minutes say so" }\n';
+
+const run = (head: Files, base: Files = {}): string[] =>
+  checkRules(repoWith(head), [rule], undefined, repoWith(base)).map(brief);
+const messages = (head: Files, base: Files = {}): string[] =>
+  checkRules(repoWith(head), [rule], undefined, repoWith(base)).map((f) => f.message);
+
+describe('record-immutable: merged votes and meetings change only with an appended correction', () => {
+  it.each([
+    ['no change', {}],
+    ['a comment added to a vote', { [VOTE]: `# imported from the minutes\n${vote}` }],
+    ['layout: flow style, other key order, quoting', { [VOTE]: vote.replace('kind: chair-election', "kind: 'chair-election'").replace('ballots:\n  ann: ann\n  bob: ann', 'ballots: { ann: ann, bob: ann, cat: ann, dan: abstain }\nx:').replace('\n  cat: ann\n  dan: abstain\nx:', '') }],
+    ['a ballot changed with an appended correction', { [VOTE]: `${vote.replace('dan: abstain', 'dan: ann')}${CORRECTION}` }],
+    ['a meeting attendee added with an appended correction', { [MEETING]: `${meeting.replace('[ann, bob, cat, dan]', '[ann, bob, cat, dan, eve]')}${CORRECTION}` }],
+    ['a correction appended without other change', { [VOTE]: `${vote}${CORRECTION}` }],
+    ['a new vote file (not on the base)', { 'governance/votes/2024-02-07-other.yaml': vote.replace('id: 2024-02-07-chair-election', 'id: 2024-02-07-other') }],
+    ['a member file edited (members are not immutable)', { 'governance/members/ann.yaml': baseRepo()['governance/members/ann.yaml']!.replace('Ann Example', 'Ann B. Example') }],
+  ])('valid: %s', (_name, head) => {
+    expect(run(head)).toEqual([]);
+  });
+
+  it.each([
+    // ballots start on line 8: ann 9, bob 10, cat 11, dan 12 (value at column 8)
+    ['a ballot changed without a correction: at that ballot', { [VOTE]: vote.replace('dan: abstain', 'dan: ann') }, [`record-immutable ${VOTE}:12:8 error`]],
+    ['the result changed', { [VOTE]: vote.replace('result: elected:ann', 'result: no-majority') }, [`record-immutable ${VOTE}:13:9 error`]],
+    ['a ballot removed: at ballots', { [VOTE]: vote.replace('  dan: abstain\n', '') }, [`record-immutable ${VOTE}:9:3 error`]],
+    ['the motion changed', { [VOTE]: vote.replace('Elect the chair for the next six months', 'Elect the chair') }, [`record-immutable ${VOTE}:5:9 error`]],
+    ['a meeting attendee added', { [MEETING]: meeting.replace('[ann, bob, cat, dan]', '[ann, bob, cat, dan, eve]') }, [`record-immutable ${MEETING}:3:10 error`]],
+    ['a guest renamed', { [MEETING]: meeting.replace('A Visitor', 'Another Visitor') }, [`record-immutable ${MEETING}:5:9 error`]],
+    ['a vote file deleted: 1:1 of the base file', { [VOTE]: null }, [`record-immutable ${VOTE}:1:1 error`]],
+    ['a meeting file deleted', { [MEETING]: null }, [`record-immutable ${MEETING}:1:1 error`]],
+  ])('invalid: %s', (_name, head, expected) => {
+    expect(run(head)).toEqual(expected);
+  });
+
+  it('names what changed, with the values', () => {
+    expect(messages({ [VOTE]: vote.replace('dan: abstain', 'dan: ann') })).toEqual([
+      'vote 2024-02-07-chair-election is merged on the base branch: this PR changes ballots.dan (abstain -> ann) without appending a corrections entry (date, by, reason) that says why',
+    ]);
+    expect(messages({ [VOTE]: null })).toEqual([
+      'vote 2024-02-07-chair-election is merged on the base branch and this PR deletes its file: a merged record stays; correct it with an appended corrections entry (or annul it with a vote and nullified_by)',
+    ]);
+  });
+
+  describe('corrections are append-only', () => {
+    const withOne = `${vote}${CORRECTION}`;
+    it.each([
+      ['a second entry appended to a change', `${vote.replace('dan: abstain', 'dan: ann')}${CORRECTION}  - { date: 2024-02-12, by: bob, reason: again }\n`, []],
+      ['the earlier entry edited', `${vote.replace('dan: abstain', 'dan: ann')}${CORRECTION.replace('2024-02-10', '2024-02-11')}  - { date: 2024-02-12, by: bob, reason: again }\n`, [`record-immutable ${VOTE}:15:5 error`]],
+      ['the earlier entry removed', vote.replace('dan: abstain', 'dan: ann'), [`record-immutable ${VOTE}:1:1 error`]],
+      ['an old change without a new entry: the base already holds that correction', withOne.replace('dan: abstain', 'dan: ann'), [`record-immutable ${VOTE}:12:8 error`]],
+    ])('%s', (_name, head, expected) => {
+      expect(run({ [VOTE]: head }, { [VOTE]: withOne })).toEqual(expected);
+    });
+  });
+
+  it('is an error at every date: a correction of imported history is still demanded', () => {
+    const old = vote.replaceAll('2024-02-07', '2023-06-07');
+    const file = 'governance/votes/2023-06-07-chair-election.yaml';
+    const mt = meeting.replaceAll('2024-02-07', '2023-06-07');
+    const base = { [file]: old, 'governance/meetings/2023-06-07.yaml': mt };
+    expect(run({ ...base, [file]: old.replace('dan: abstain', 'dan: ann') }, base)).toEqual([`record-immutable ${file}:12:8 error`]);
+  });
+
+  describe('unknown values stay silent', () => {
+    it.each([
+      ['the head file no longer parses (yaml-syntax reports it)', { [VOTE]: `${vote}ballots: [` }, {}],
+      ['the base file did not parse: the PR repairs it', {}, { [VOTE]: `${vote}: :` }],
+      ['a ballot the schema rejects on both sides', { [VOTE]: vote.replace('dan: abstain', 'dan: Maybe!') }, { [VOTE]: vote.replace('dan: abstain', 'dan: Perhaps!') }],
+      ['a ballot the schema rejects on the head (schema reports it)', { [VOTE]: vote.replace('dan: abstain', 'dan: Maybe!') }, {}],
+      ['present rejected on the head', { [MEETING]: meeting.replace('[ann, bob, cat, dan]', '[ann, ann]') }, {}],
+    ])('%s', (_name, head, base) => {
+      expect(run(head, base)).toEqual([]);
+    });
+  });
+
+  it('reports nothing without a base (check on a branch alone)', () => {
+    expect(checkRules(repoWith({ [VOTE]: null }), [rule]).map(brief)).toEqual([]);
+  });
+});
