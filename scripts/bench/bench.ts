@@ -12,7 +12,7 @@
 // bench-data/<N>x/ for inspection), --runs N, --seed N.
 import { spawnSync } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
-import { existsSync, readdirSync, rmdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -158,6 +158,7 @@ function main(): void {
   process.stdout.write(`machine: ${availableParallelism()} cores, load average ${loadBefore.toFixed(2)} at start\n\n`);
 
   mkdirSync(DATA, { recursive: true });
+  const lock = takeLock();
   const results: ScaleResult[] = [];
   const made: string[] = [];
   try {
@@ -241,7 +242,7 @@ function main(): void {
       let totalFiles = 0;
       for (const k of AJV_KINDS) {
         const files = countFiles(smallest.dir, k.glob);
-        if (files === 0) continue;
+        if (files === 0) throw new Error(`no ${k.glob} under ${relative(ROOT, smallest.dir)}: was bench-data/ changed while the bench ran?`);
         const command = [
           AJV,
           ...AJV_FLAGS,
@@ -292,6 +293,7 @@ function main(): void {
       `load average ${loadAfter.toFixed(2)} at end${busy ? ': the machine was busy with other work, so these times are inflated; run again on an idle machine before recording them' : ''}\n`,
     );
   } finally {
+    rmSync(lock, { force: true });
     if (values.keep) process.stdout.write(`\nkept: ${made.map((p) => relative(ROOT, p)).join(', ')}\n`);
     else {
       for (const p of made) rmSync(p, { recursive: true, force: true });
@@ -301,6 +303,36 @@ function main(): void {
         // someone else's files, or already gone
       }
     }
+  }
+}
+
+/**
+ * One bench at a time: two runs would rewrite and delete each other's
+ * bench-data/<N>x/ under the timed check (and time each other's load).
+ */
+function takeLock(): string {
+  const lock = join(DATA, '.bench.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(lock, String(process.pid), { flag: 'wx' });
+      return lock;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const pid = Number(readFileSync(lock, 'utf8'));
+      if (Number.isInteger(pid) && pid > 0 && pidAlive(pid))
+        throw new Error(`another bench (pid ${pid}) is using ${relative(ROOT, DATA)}/: wait for it to finish (or delete ${relative(ROOT, lock)} if it is stale)`);
+      rmSync(lock, { force: true }); // left by a run that died
+    }
+  }
+  throw new Error(`cannot take ${relative(ROOT, lock)}`);
+}
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -184,6 +184,7 @@ export function loadRepository(input: LoadInput): Loaded {
             authors: [],
             boardInputKnown: false,
             decisionKnown: false,
+            fcpSinceKnown: false,
             supersedes: [],
             supersedesKnown: false,
             supersededByKnown: false,

@@ -157,6 +157,7 @@ export interface Rfc {
   pr?: number;
   discussionSince?: string;
   fcpSince?: string;
+  fcpSinceKnown: boolean;
   decision?: string;
   /** False when the schema rejected the value: rules skip it instead of calling it missing. */
   decisionKnown: boolean;
@@ -559,6 +560,7 @@ export function readRfc(
     authors: strings(get('authors')),
     boardInputKnown,
     decisionKnown: known(['decision']),
+    fcpSinceKnown: known(['fcp_since']),
     supersedes: list(get('supersedes')).filter((n): n is number => typeof n === 'number' && Number.isInteger(n)),
     supersedesKnown: known(['supersedes']),
     supersededByKnown: known(['superseded_by']),

@@ -153,15 +153,3 @@ export function rfcOfVote(model: Model, vote: Vote): Rfc | undefined {
   if (!found || found.length !== 1 || !found[0]?.readable) return undefined;
   return found[0];
 }
-
-/**
- * Whether an RFC's `fcp_since` is known (absent or valid), not rejected by
- * the schema: a rejected value is unknown, never "missing". The model reads
- * a rejected date as undefined; until it carries an `fcpSinceKnown` flag, the
- * schema finding that rejected it is recognized by its label.
- */
-export function rfcFcpSinceKnown(model: Model, rfc: Rfc): boolean {
-  const flag = (rfc as Rfc & Partial<Record<'fcpSinceKnown', boolean>>).fcpSinceKnown;
-  if (flag !== undefined) return flag;
-  return !model.loadFindings.some((f) => f.rule === 'schema' && f.file === rfc.file && f.message.startsWith('fcp_since: '));
-}

@@ -1,7 +1,7 @@
 import type { Model } from '../core/model.ts';
 import type { Rule, RuleFinding } from '../core/types.ts';
 import { isNullified, recordsSinceApplies } from '../core/votes.ts';
-import { rfcFcpSinceKnown, rfcOfVote } from '../core/rule-kit.ts';
+import { rfcOfVote } from '../core/rule-kit.ts';
 
 export const rule: Rule<Model> = {
   id: 'vote-fcp',
@@ -44,7 +44,7 @@ export const rule: Rule<Model> = {
             message: `RFC ${rfc.number}'s final comment period began ${fcp}, after this vote on ${date}: an RFC is voted on after its FCP is announced`,
             date,
           });
-      } else if (recordsSinceApplies(model, date) && !isNullified(model, vote) && rfcFcpSinceKnown(model, rfc)) {
+      } else if (recordsSinceApplies(model, date) && !isNullified(model, vote) && rfc.fcpSinceKnown) {
         // Only absence is a demand: waived before records_since and for a nullified vote.
         out.push({
           file: vote.file,

@@ -1,0 +1,40 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generate, writeRepoDir } from './generate.ts';
+import { Git } from '../shell/git.ts';
+import { loadRepository } from '../core/load.ts';
+import { loadSchemas } from '../shell/fs-repo.ts';
+import { runRules } from '../core/engine.ts';
+import { rules } from '../rules/index.ts';
+import { changedPaths, describeChanges } from '../core/changes.ts';
+import { gate } from '../core/gating.ts';
+import { renderReport } from '../core/report.ts';
+const g = generate(25, 1);
+const dir = mkdtempSync(join(tmpdir(), 'perf-'));
+writeRepoDir(dir, g.files);
+const git = (...a: string[]) => { const r = spawnSync('git', a, { cwd: dir, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 'a', GIT_AUTHOR_EMAIL: 'a@b', GIT_COMMITTER_NAME: 'a', GIT_COMMITTER_EMAIL: 'a@b' } }); if (r.status) throw new Error(r.stderr); return r.stdout.trim(); };
+git('init', '-q', '-b', 'main'); git('add', '-A'); git('commit', '-q', '-m', 'base');
+git('checkout', '-q', '-b', 'pr');
+writeFileSync(join(dir, 'governance/sigs/new.yaml'), 'id: new\nname: New\n');
+git('add', '-A'); git('commit', '-q', '-m', 'pr');
+for (let round = 0; round < 2; round++) {
+let t = performance.now();
+const lap = (what: string) => { const n = performance.now(); console.log(what, Math.round(n - t)); t = n; };
+const s = new Git(dir);
+const h = await s.resolve('pr'); const b = await s.resolve('main'); lap('resolve');
+const [rb, rh] = await s.readRevisions([b, h]); lap('read');
+const schemas = loadSchemas(); lap('schemas');
+const lb = loadRepository({ files: rb!.files, schemas, today: g.today, codeowners: rb!.codeowners }); lap('load base');
+const lh = loadRepository({ files: rh!.files, schemas, today: g.today, codeowners: rh!.codeowners }); lap('load head');
+lh.model.base = lb.model;
+const fb = runRules(lb, rules); lap('rules base');
+const fh = runRules(lh, rules); lap('rules head');
+const per: [string, number][] = [];
+for (const r of rules) { const t0 = performance.now(); r.check(lh.model); per.push([r.id, performance.now() - t0]); }
+console.log(per.sort((a, b) => b[1] - a[1]).slice(0, 5).map(([a, b]) => `${a}:${b.toFixed(0)}`).join(' '));
+const gt = gate(fb, fh);
+const ch = describeChanges(lb.model, lh.model, changedPaths(rb!.blobs, rh!.blobs)); lap('changes');
+renderReport({ base: { sha: b, model: lb.model }, head: { sha: h, model: lh.model }, gated: gt, changes: ch, today: g.today }); lap('render');
+}
