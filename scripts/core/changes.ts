@@ -3,6 +3,7 @@
 // leaving, chair terms, meetings, RFC status changes, disclosures, and
 // whether it touches the rules themselves. Pure; report.ts puts it in words.
 import type {
+  Ballot,
   ChairTerm,
   Charter,
   Correction,
@@ -45,7 +46,8 @@ const show = (v: Plain): string | undefined => {
   return String(v);
 };
 
-const same = (a: Plain, b: Plain): boolean => JSON.stringify(a) === JSON.stringify(b);
+const same = (a: Plain, b: Plain): boolean =>
+  a === b || (typeof a === 'object' && typeof b === 'object' && a !== null && b !== null && JSON.stringify(a) === JSON.stringify(b));
 
 /** [key, before, after, both sides known]: a value the schema rejected on either side is not compared. */
 type FieldRow = readonly [string, Plain, Plain, boolean?];
@@ -62,89 +64,61 @@ function compareFields(fields: readonly FieldRow[], out: FieldChange[]): void {
   }
 }
 
-/**
- * How a vote's recorded content differs, `corrections` aside. The typed
- * model is compared, so comments, layout, key order and quoting never count,
- * and a value the schema rejects on either side is unknown: not compared.
- */
-export function voteChanges(base: Vote, head: Vote): FieldChange[] {
-  const out: FieldChange[] = [];
-  const venue = base.venueKnown && head.venueKnown;
-  compareFields(
-    [
-      ['id', base.id, head.id],
-      ['date', base.date, head.date],
-      ['kind', base.kind, head.kind],
-      ['motion', base.motion, head.motion],
-      ['meeting', base.meeting, head.meeting, venue],
-      ['async', base.async, head.async, venue],
-      ['rfc', base.rfc, head.rfc],
-    ],
-    out,
-  );
-  const cand = (v: Vote): Plain =>
-    v.candidates.map((c) => ({ member: c.member, nominated_by: c.nominatedBy, accepted: c.accepted }));
-  if (base.candidatesKnown && head.candidatesKnown && !same(cand(base), cand(head)))
-    out.push({ path: ['candidates'], label: 'candidates' });
-  compareFields(
-    [
-      ['subject', base.subject, head.subject],
-      ['nomination', base.nomination, head.nomination, base.nominationKnown && head.nominationKnown],
-      [
-        'questionnaire_circulated',
-        base.questionnaireCirculated,
-        head.questionnaireCirculated,
-        base.questionnaireKnown && head.questionnaireKnown,
-      ],
-    ],
-    out,
-  );
-  if (!base.ballotsKnown || !head.ballotsKnown) {
-    // unknown on one side: the schema's finding is the one finding
-  } else if (base.ballots === undefined || head.ballots === undefined) {
-    if (base.ballots !== head.ballots) out.push({ path: ['ballots'], label: 'ballots' });
-  } else {
-    const before = new Map(base.ballots.map((b) => [b.voter, b.value]));
-    const after = new Map(head.ballots.map((b) => [b.voter, b.value]));
-    for (const b of head.ballots) {
-      const was = before.get(b.voter);
-      if (was !== b.value)
-        out.push({ path: ['ballots', b.voter], label: `ballots.${b.voter}`, ...(was !== undefined ? { before: was } : {}), after: b.value });
+const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** Every difference between two parsed values, as paths into the head file. */
+function diffValues(
+  before: unknown,
+  after: unknown,
+  path: (string | number)[],
+  known: (path: Path) => boolean,
+  out: FieldChange[],
+): void {
+  if (before === after || !known(path)) return;
+  if (isRecord(before) && isRecord(after)) {
+    for (const key of new Set([...Object.keys(after), ...Object.keys(before)])) {
+      if (path.length === 0 && key === 'corrections') continue;
+      diffValues(before[key], after[key], [...path, key], known, out);
     }
-    for (const b of base.ballots)
-      if (!after.has(b.voter)) out.push({ path: ['ballots'], label: `ballots.${b.voter}`, before: b.value });
+    return;
   }
-  compareFields(
-    [
-      ['tally', base.tally, head.tally, base.tallyKnown && head.tallyKnown],
-      ['recused', base.recused, head.recused, base.recusedKnown && head.recusedKnown],
-      ['tie_break', base.tieBreak, head.tieBreak, base.tieBreakKnown && head.tieBreakKnown],
-      ['result', base.result, head.result],
-      ['nullified_by', base.nullifiedBy, head.nullifiedBy],
-    ],
-    out,
-  );
+  if (Array.isArray(before) && Array.isArray(after) && before.length === after.length) {
+    before.forEach((b, i) => diffValues(b, after[i], [...path, i], known, out));
+    return;
+  }
+  if (JSON.stringify(before) === JSON.stringify(after)) return;
+  const b = show(before as Plain);
+  const a = show(after as Plain);
+  out.push({
+    // A removed key is located at its parent, which is still in the head file.
+    path: after === undefined ? path.slice(0, -1) : path,
+    label: path.join('.'),
+    ...(b !== undefined ? { before: b } : {}),
+    ...(a !== undefined ? { after: a } : {}),
+  });
+}
+
+/**
+ * How a record's parsed content differs, `corrections` aside. The parsed
+ * values are compared, so comments, layout, key order and quoting never
+ * count, and every key does (`notes` and `source` too), except values the
+ * schema rejected on either side.
+ */
+export function recordChanges(base: RawRecord, head: RawRecord): FieldChange[] {
+  const out: FieldChange[] = [];
+  // A value the schema rejects on either side is unknown: the schema's finding is the one finding.
+  const known = (path: Path): boolean => path.length === 0 || (base.isKnown(path) && head.isKnown(path));
+  diffValues(base.raw, head.raw, [], known, out);
   return out;
 }
 
-/** How a meeting's recorded content differs, `corrections` aside. */
-export function meetingChanges(base: Meeting, head: Meeting): FieldChange[] {
-  const out: FieldChange[] = [];
-  compareFields(
-    [
-      ['date', base.date, head.date],
-      ['kind', base.kind, head.kind],
-      ['chaired_by', base.chairedBy, head.chairedBy],
-      ['present', base.present, head.present, base.presentKnown && head.presentKnown],
-      ['board', base.board, head.board, base.boardKnown && head.boardKnown],
-      ['guests', base.guests, head.guests],
-      ['minutes', base.minutes, head.minutes],
-      ['agenda', base.agendaRfcs.map((a) => a.rfc), head.agendaRfcs.map((a) => a.rfc)],
-    ],
-    out,
-  );
-  return out;
+interface RawRecord {
+  raw: unknown;
+  isKnown: (path: Path) => boolean;
 }
+
+export const voteChanges = (base: Vote, head: Vote): FieldChange[] => recordChanges(base, head);
+export const meetingChanges = (base: Meeting, head: Meeting): FieldChange[] => recordChanges(base, head);
 
 export type CorrectionsCheck =
   | { ok: true; appended: Correction[] }
@@ -369,10 +343,28 @@ export function voteFacts(model: Model, vote: Vote): VoteFacts {
   return facts;
 }
 
-function diffVotes(base: Model, head: Model): VoteChange[] {
+/**
+ * The ids of the records in `governance/<folder>/` whose file the PR adds,
+ * changes or deletes: a record whose file is unchanged is the same record,
+ * so a PR on 25 years of records compares only what it touches.
+ */
+function touched(paths: readonly string[], folder: string): string[] {
+  const prefix = `governance/${folder}/`;
+  return paths
+    .filter((p) => p.startsWith(prefix) && p.endsWith('.yaml') && p.indexOf('/', prefix.length) === -1)
+    .map((p) => p.slice(prefix.length, -'.yaml'.length));
+}
+
+function diffVotes(base: Model, head: Model, ids: readonly string[]): VoteChange[] {
   const out: VoteChange[] = [];
-  for (const [id, h] of head.votes) {
+  for (const id of ids) {
+    const h = head.votes.get(id);
     const b = base.votes.get(id);
+    if (!h) {
+      if (b && !head.skipped.votes.has(id))
+        out.push({ ...voteFacts(base, b), change: 'removed', fields: [], correctionsAppended: [] });
+      continue;
+    }
     if (!b) {
       out.push({ ...voteFacts(head, h), change: 'added', fields: [], correctionsAppended: [] });
       continue;
@@ -382,10 +374,6 @@ function diffVotes(base: Model, head: Model): VoteChange[] {
     const appended = corr.ok ? corr.appended : [];
     if (fields.length === 0 && corr.ok && appended.length === 0) continue;
     out.push({ ...voteFacts(head, h), change: 'changed', fields, correctionsAppended: appended });
-  }
-  for (const [id, b] of base.votes) {
-    if (head.votes.has(id) || head.skipped.votes.has(id)) continue;
-    out.push({ ...voteFacts(base, b), change: 'removed', fields: [], correctionsAppended: [] });
   }
   return out.sort((x, y) => cmp(x.date ?? '', y.date ?? '') || cmp(x.id, y.id));
 }
@@ -440,15 +428,13 @@ function diffMember(b: Member | undefined, h: Member | undefined): MemberChange 
   return nothing ? undefined : change;
 }
 
-function diffMembers(base: Model, head: Model): MemberChange[] {
+function diffMembers(base: Model, head: Model, ids: readonly string[]): MemberChange[] {
   const out: MemberChange[] = [];
-  for (const [id, h] of head.members) {
-    const c = diffMember(base.members.get(id), h);
-    if (c) out.push(c);
-  }
-  for (const [id, b] of base.members) {
-    if (head.members.has(id) || head.skipped.members.has(id)) continue;
-    const c = diffMember(b, undefined);
+  for (const id of ids) {
+    const h = head.members.get(id);
+    const b = base.members.get(id);
+    if (!h && (!b || head.skipped.members.has(id))) continue;
+    const c = diffMember(b, h);
     if (c) out.push(c);
   }
   return out.sort((x, y) => cmp(x.id, y.id));
@@ -489,10 +475,16 @@ function meetingFacts(model: Model, m: Meeting): Pick<MeetingChange, 'date' | 'k
   return out;
 }
 
-function diffMeetings(base: Model, head: Model): MeetingChange[] {
+function diffMeetings(base: Model, head: Model, ids: readonly string[]): MeetingChange[] {
   const out: MeetingChange[] = [];
-  for (const [id, h] of head.meetings) {
+  for (const id of ids) {
+    const h = head.meetings.get(id);
     const b = base.meetings.get(id);
+    if (!h) {
+      if (b && !head.skipped.meetings.has(id))
+        out.push({ id, file: b.file, change: 'removed', ...meetingFacts(base, b), fields: [], correctionsAppended: [] });
+      continue;
+    }
     if (!b) {
       out.push({ id, file: h.file, change: 'added', ...meetingFacts(head, h), fields: [], correctionsAppended: [] });
       continue;
@@ -502,10 +494,6 @@ function diffMeetings(base: Model, head: Model): MeetingChange[] {
     const appended = corr.ok ? corr.appended : [];
     if (fields.length === 0 && corr.ok && appended.length === 0) continue;
     out.push({ id, file: h.file, change: 'changed', ...meetingFacts(head, h), fields, correctionsAppended: appended });
-  }
-  for (const [id, b] of base.meetings) {
-    if (head.meetings.has(id) || head.skipped.meetings.has(id)) continue;
-    out.push({ id, file: b.file, change: 'removed', ...meetingFacts(base, b), fields: [], correctionsAppended: [] });
   }
   return out.sort((x, y) => cmp(x.id, y.id));
 }
@@ -530,10 +518,15 @@ function liaisonText(s: Sig): string | undefined {
   return 'member' in s.liaison ? s.liaison.member : s.liaison.name;
 }
 
-function diffSigs(base: Model, head: Model): SigChange[] {
+function diffSigs(base: Model, head: Model, ids: readonly string[]): SigChange[] {
   const out: SigChange[] = [];
-  for (const [id, h] of head.sigs) {
+  for (const id of ids) {
+    const h = head.sigs.get(id);
     const b = base.sigs.get(id);
+    if (!h) {
+      if (b && !head.skipped.sigs.has(id)) out.push({ id, ...(b.name ? { name: b.name } : {}), change: 'removed' });
+      continue;
+    }
     const name = h.name !== undefined ? { name: h.name } : {};
     if (!b) out.push({ id, ...name, change: 'added' });
     else if (b.name !== h.name || b.technical !== h.technical || liaisonText(b) !== liaisonText(h)) {
@@ -547,8 +540,6 @@ function diffSigs(base: Model, head: Model): SigChange[] {
       });
     }
   }
-  for (const [id, b] of base.sigs)
-    if (!head.sigs.has(id) && !head.skipped.sigs.has(id)) out.push({ id, ...(b.name ? { name: b.name } : {}), change: 'removed' });
   return out.sort((x, y) => cmp(x.id, y.id));
 }
 
@@ -582,15 +573,20 @@ function diffCharter(base: Charter | undefined, head: Charter | undefined): Fiel
   return out;
 }
 
+/**
+ * What the PR changes. `paths` are the files it adds, changes or deletes
+ * (changedPaths): only their records are compared.
+ */
 export function describeChanges(base: Model, head: Model, paths: readonly string[]): PrChanges {
+  const changed = new Set(paths);
   return {
-    votes: diffVotes(base, head),
-    members: diffMembers(base, head),
-    chair: diffChair(base, head),
-    meetings: diffMeetings(base, head),
+    votes: diffVotes(base, head, touched(paths, 'votes')),
+    members: diffMembers(base, head, touched(paths, 'members')),
+    chair: changed.has(head.chairTermsFile) ? diffChair(base, head) : [],
+    meetings: diffMeetings(base, head, touched(paths, 'meetings')),
     rfcs: diffRfcs(base, head),
-    sigs: diffSigs(base, head),
-    charter: diffCharter(base.charter, head.charter),
+    sigs: diffSigs(base, head, touched(paths, 'sigs')),
+    charter: changed.has('governance/charter.yaml') ? diffCharter(base.charter, head.charter) : [],
     rulePaths: rulePaths(paths),
     changedPaths: [...paths],
   };

@@ -78,6 +78,10 @@ export interface Correction extends Located {
 export interface Meeting extends Located {
   /** The file name without `.yaml`: `2025-05-14` or `2025-05-14-2`. */
   id: string;
+  /** The parsed file, for comparing a merged record with its next version. */
+  raw: unknown;
+  /** False for a value the schema rejected (its `schema` finding is the one finding). */
+  isKnown: (path: Path) => boolean;
   date?: string;
   kind?: string;
   chairedBy?: string;
@@ -107,6 +111,10 @@ export interface Candidate {
 
 export interface Vote extends Located {
   id: string;
+  /** The parsed file, for comparing a merged record with its next version. */
+  raw: unknown;
+  /** False for a value the schema rejected (its `schema` finding is the one finding). */
+  isKnown: (path: Path) => boolean;
   date?: string;
   kind?: string;
   motion?: string;
@@ -415,6 +423,8 @@ export function readMeeting(value: unknown, file: string, fileId: string, known:
     file,
     path: [],
     id: fileId,
+    raw: value,
+    isKnown: known,
     ...(d ? { date: d } : {}),
     ...(kind ? { kind } : {}),
     ...(chairedBy ? { chairedBy } : {}),
@@ -488,6 +498,8 @@ export function readVote(value: unknown, file: string, fileId: string, known: Kn
     file,
     path: [],
     id: str(get('id')) ?? fileId,
+    raw: value,
+    isKnown: known,
     ...(d ? { date: d } : {}),
     ...(kind ? { kind } : {}),
     ...(motion !== undefined ? { motion } : {}),

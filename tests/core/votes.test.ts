@@ -60,6 +60,8 @@ function modelWith(n: number, spec: VoteSpec, c: Charter = charter()): { model: 
     file,
     path: [],
     id: `${D}-x`,
+    raw: {},
+    isKnown: () => true,
     date: D,
     kind: spec.kind,
     meeting: D,
@@ -86,7 +88,7 @@ function modelWith(n: number, spec: VoteSpec, c: Charter = charter()): { model: 
     chairTermsFile: 'governance/chair-terms.yaml',
     chairTerms: [],
     meetings: new Map([
-      [D, { file: `governance/meetings/${D}.yaml`, path: [], id: D, date: D, present: ids(n), presentKnown: true, boardKnown: true, guests: [], agendaRfcs: [], corrections: [] }],
+      [D, { file: `governance/meetings/${D}.yaml`, path: [], id: D, raw: {}, isKnown: () => true, date: D, present: ids(n), presentKnown: true, boardKnown: true, guests: [], agendaRfcs: [], corrections: [] }],
     ]),
     votes: new Map([[vote.id, vote]]),
     rfcs: [],

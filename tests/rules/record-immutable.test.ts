@@ -39,7 +39,7 @@ describe('record-immutable: merged votes and meetings change only with an append
     ['a ballot removed: at ballots', { [VOTE]: vote.replace('  dan: abstain\n', '') }, [`record-immutable ${VOTE}:9:3 error`]],
     ['the motion changed', { [VOTE]: vote.replace('Elect the chair for the next six months', 'Elect the chair') }, [`record-immutable ${VOTE}:5:9 error`]],
     ['a meeting attendee added', { [MEETING]: meeting.replace('[ann, bob, cat, dan]', '[ann, bob, cat, dan, eve]') }, [`record-immutable ${MEETING}:3:10 error`]],
-    ['a guest renamed', { [MEETING]: meeting.replace('A Visitor', 'Another Visitor') }, [`record-immutable ${MEETING}:5:9 error`]],
+    ['a guest renamed', { [MEETING]: meeting.replace('A Visitor', 'Another Visitor') }, [`record-immutable ${MEETING}:5:10 error`]],
     ['a vote file deleted: 1:1 of the base file', { [VOTE]: null }, [`record-immutable ${VOTE}:1:1 error`]],
     ['a meeting file deleted', { [MEETING]: null }, [`record-immutable ${MEETING}:1:1 error`]],
   ])('invalid: %s', (_name, head, expected) => {
@@ -89,5 +89,14 @@ describe('record-immutable: merged votes and meetings change only with an append
 
   it('reports nothing without a base (check on a branch alone)', () => {
     expect(checkRules(repoWith({ [VOTE]: null }), [rule]).map(brief)).toEqual([]);
+  });
+});
+
+describe('record-immutable compares every key of the parsed record', () => {
+  it.each([
+    ['notes', `${vote}notes: added later\n`, '14:8'],
+    ['source', `${vote}source: https://example.org/minutes\n`, '14:9'],
+  ])('a %s added without a correction is a change', (_name, text, at) => {
+    expect(run({ [VOTE]: text })).toEqual([`record-immutable ${VOTE}:${at} error`]);
   });
 });
