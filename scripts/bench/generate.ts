@@ -644,8 +644,14 @@ export function generate(years: number, seed: number): GeneratedRepo {
       if (r.withdrawnOn <= lastMeeting) r.status = 'withdrawn';
       else delete r.withdrawnOn;
     } else if (r.decision === undefined) {
-      r.status = r.fcpSince !== undefined && r.fcpSince <= lastMeeting ? 'fcp' : 'discussion';
-      if (r.status === 'discussion') delete r.fcpSince;
+      // Those to be voted at one of the next two meetings are in their final comment period.
+      if (r.voteAt !== undefined && r.voteAt <= meetingCount + 1 && r.fcpSince !== undefined) {
+        r.status = 'fcp';
+        r.fcpSince = Math.min(r.fcpSince, lastMeeting);
+      } else {
+        r.status = 'discussion';
+        delete r.fcpSince;
+      }
     }
     seen(r.created);
   }

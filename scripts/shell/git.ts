@@ -11,7 +11,6 @@ import { gate, type Gated } from '../core/gating.ts';
 import { loadRepository, type RepoFile } from '../core/load.ts';
 import type { CodeOwnersFile } from '../core/model.ts';
 import { renderReport } from '../core/report.ts';
-import { MAX_FILE_BYTES } from '../core/source.ts';
 import { rules } from '../rules/index.ts';
 import { UsageError } from './cli.ts';
 import { loadSchemas } from './fs-repo.ts';
@@ -25,7 +24,6 @@ export interface TreeEntry {
   mode: string;
   type: string;
   oid: string;
-  size: number;
   path: string;
 }
 
@@ -35,7 +33,7 @@ export interface Revision {
   /** The record files (governance/, rfcs/), as `check` reads them from disk. */
   files: RepoFile[];
   codeowners: CodeOwnersFile;
-  /** Every listed path (records, .github/, scripts/, schemas/) -> blob id: what changed, without reading it. */
+  /** Every listed path (records, .github/, scripts/, schemas/) -> object id: what changed, without reading it. */
   blobs: Map<string, string>;
 }
 
@@ -101,17 +99,20 @@ export class Git {
     return sha;
   }
 
-  /** Every blob under `paths` in commit `sha` (sizes included, contents not read). */
+  /**
+   * Every entry under `paths` in commit `sha`, contents not read. No `-l`:
+   * sizes would open every loose object a second time, and cat-file gives them.
+   */
   async listTree(sha: string, paths: readonly string[]): Promise<TreeEntry[]> {
     if (!SHA.test(sha)) throw new Error(`listTree needs a full SHA, got "${sha}"`);
-    const out = await this.raw(['ls-tree', '-r', '-z', '-l', '--full-tree', sha, '--', ...paths]);
+    const out = await this.raw(['ls-tree', '-r', '-z', '--full-tree', sha, '--', ...paths]);
     const entries: TreeEntry[] = [];
     for (const record of out.split('\0')) {
       if (record === '') continue;
       const tab = record.indexOf('\t');
       if (tab === -1) continue;
-      const [mode = '', type = '', oid = '', size = ''] = record.slice(0, tab).split(/ +/);
-      entries.push({ mode, type, oid, size: Number(size), path: record.slice(tab + 1) });
+      const [mode = '', type = '', oid = ''] = record.slice(0, tab).split(' ');
+      entries.push({ mode, type, oid, path: record.slice(tab + 1) });
     }
     return entries;
   }
@@ -165,7 +166,7 @@ export class Git {
   }
 }
 
-/** Files and symlinks only: a symlink is not followed on disk either, and a submodule is no record. */
+/** Regular files only: a symlink is not followed on disk either, and a submodule is no record. */
 function isReadable(e: TreeEntry): boolean {
   return e.type === 'blob' && e.mode !== '120000';
 }
@@ -174,13 +175,11 @@ function isRecordPath(path: string): boolean {
   return path.startsWith('governance/') || path.startsWith('rfcs/');
 }
 
-/** Record files within the size limit and CODEOWNERS: the only contents read. */
+const isRfcAsset = (path: string): boolean => path.startsWith('rfcs/') && path.indexOf('/', 5) !== -1;
+
+/** Record files and CODEOWNERS: the only contents read (an RFC asset, rfcs/<sub>/..., is never parsed). */
 function wantsContent(e: TreeEntry): boolean {
-  if (e.path === CODEOWNERS) return true;
-  if (!isRecordPath(e.path)) return false;
-  // An RFC asset (rfcs/<sub>/...) is never parsed; a record over the limit is reported by its size alone.
-  if (e.path.startsWith('rfcs/') && e.path.split('/').length > 2) return false;
-  return e.size <= MAX_FILE_BYTES;
+  return e.path === CODEOWNERS || (isRecordPath(e.path) && !isRfcAsset(e.path));
 }
 
 function toRevision(sha: string, tree: readonly TreeEntry[], contents: Map<string, Buffer>): Revision {
@@ -188,25 +187,16 @@ function toRevision(sha: string, tree: readonly TreeEntry[], contents: Map<strin
   const blobs = new Map<string, string>();
   const codeowners: CodeOwnersFile = { githubDir: false };
   for (const e of tree) {
-    if (!isReadable(e)) continue;
+    // Every entry counts as a change (a symlink or submodule under scripts/ too); only files are read.
     blobs.set(e.path, e.oid);
+    if (!isReadable(e)) continue;
     if (e.path.startsWith('.github/')) codeowners.githubDir = true;
     if (e.path === CODEOWNERS) codeowners.text = (contents.get(e.oid) ?? Buffer.alloc(0)).toString('utf8');
     if (!isRecordPath(e.path)) continue;
-    const bytes = contents.get(e.oid) ?? placeholder(e);
+    const bytes = contents.get(e.oid) ?? new Uint8Array(0);
     files.push({ path: e.path, bytes });
   }
   return { sha, files, codeowners, blobs };
-}
-
-/**
- * A blob that was not read: the loader only needs the length of an oversized
- * record (zero-filled memory is not touched), and ignores RFC assets.
- */
-function placeholder(e: TreeEntry): Uint8Array {
-  return e.size > MAX_FILE_BYTES && !(e.path.startsWith('rfcs/') && e.path.split('/').length > 2)
-    ? new Uint8Array(e.size)
-    : new Uint8Array(0);
 }
 
 function firstLine(error: unknown): string {

@@ -38,7 +38,7 @@ describe('Git: records from git objects', () => {
     expect(fromGit.sha).toBe(git(dir, 'rev-parse', 'HEAD'));
   });
 
-  it('reports an oversized record by its size without reading it', async () => {
+  it('reports an oversized record by its size', async () => {
     const big = `id: big\nname: Big\nnotes: "${'x'.repeat(1024 * 1024)}"\n`;
     const dir = gitRepo({ ...baseRepo(), 'governance/sigs/big.yaml': big });
     const rev = await readRevision(dir, 'HEAD');
