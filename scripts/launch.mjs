@@ -61,4 +61,6 @@ if (mtime(bundle) < sourcesChanged) {
   renameSync(temp, bundle);
 }
 process.argv.splice(2, 1);
+// Messages name the command as npm run does, also when the launcher is called directly.
+process.env.npm_lifecycle_event ??= command;
 await import(pathToFileURL(bundle).href);
