@@ -17,6 +17,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generate, writeRepoDir } from './generate.ts';
+import { gitProcessesOf, preparePullRequest, SUMMARY_COMMAND } from './pr-case.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DATA = join(ROOT, 'bench-data');
@@ -284,6 +285,23 @@ function main(): void {
       targets.push(
         `check no slower than ajv-cli at ${smallest.scale}x: check ${int(smallest.ms)} ms / ajv-cli ${int(total)} ms = ${ratio.toFixed(2)} (<= 1.00) -> ${met(ratio <= 1)}`,
       );
+    }
+
+    // The pull-request case, on the smallest scale (after the ajv pass: it adds a .git/ there).
+    if (smallest) {
+      const { added } = preparePullRequest(smallest.dir);
+      const pr = timed(
+        [...SUMMARY_COMMAND, '--repo', smallest.dir, '--base', 'main', '--head', 'pr', '--today', smallest.today, '--out', join(smallest.dir, '..', `pr-${smallest.scale}x.md`)],
+        runs,
+        (r) => {
+          if (r.status !== 0) throw new Error(`summary exited ${r.status}: ${r.stderr}`);
+        },
+      );
+      const processes = gitProcessesOf(pr.last.stderr);
+      process.stdout.write(
+        `\npull request at ${smallest.scale}x: adds ${added}; summary (both sides from git objects, every rule run twice, Markdown rendered): ${int(pr.ms)} ms, ${processes ?? '?'} git processes\n`,
+      );
+      targets.push(`summary of a one-vote PR at ${smallest.scale}x under 2,000 ms: ${int(pr.ms)} ms -> ${met(pr.ms < 2000)}`);
     }
 
     process.stdout.write(`\ntargets\n${targets.map((t) => `  ${t}`).join('\n')}\n`);

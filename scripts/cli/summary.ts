@@ -84,7 +84,8 @@ runCli(HELP, async (argv) => {
   const { newErrors, fresh, existing } = outcome.gated;
   process.stderr.write(
     `summary: ${outcome.baseSha.slice(0, 12)}..${outcome.headSha.slice(0, 12)}: ${newErrors} new errors, ` +
-      `${fresh.length - newErrors} new warnings, ${existing.length} existing findings (not blocking)\n`,
+      `${fresh.length - newErrors} new warnings, ${existing.length} existing findings (not blocking); ` +
+      `${outcome.gitProcesses} git processes\n`,
   );
   return outcome.exitCode;
 });
