@@ -27,6 +27,8 @@ interface CommitteeIndex {
   changes: { date: string; serving: string[] }[];
   /** Some member's service is unknown, so n(D) is a lower bound only. */
   uncertain: boolean;
+  /** How many members' service is unknown (rejected, or their file skipped): n(D) is at most this many more. */
+  unknown: number;
 }
 
 const indexes = new WeakMap<Model, CommitteeIndex>();
@@ -37,10 +39,10 @@ function committeeIndex(model: Model): CommitteeIndex {
   // Events: a period starts on `from` and stops after `to`. Sweeping them once
   // gives the committee on every date in O(members * periods).
   const boundaries = new Set<string>();
-  let uncertain = model.skipped.members.size > 0;
+  let unknown = model.skipped.members.size;
   for (const m of model.members.values()) {
     if (!m.serviceKnown) {
-      uncertain = true;
+      unknown++;
       continue;
     }
     for (const p of m.service) {
@@ -53,7 +55,7 @@ function committeeIndex(model: Model): CommitteeIndex {
     date,
     serving: [...model.members.values()].filter((m) => servesOn(m, date) === 'yes').map((m) => m.id).sort(),
   }));
-  index = { changes, uncertain };
+  index = { changes, uncertain: unknown > 0, unknown };
   indexes.set(model, index);
   return index;
 }
@@ -74,9 +76,14 @@ export function servingOn(model: Model, date: string): readonly string[] {
   return found === -1 ? [] : (changes[found]?.serving ?? []);
 }
 
-/** n(D): members serving on `date`, and whether that count is certain. */
-export function committeeSize(model: Model, date: string): { n: number; certain: boolean } {
-  return { n: servingOn(model, date).length, certain: !committeeIndex(model).uncertain };
+/**
+ * n(D): members serving on `date`, whether that count is certain, and how
+ * many members of unknown service might serve too (n(D) + unknown is an
+ * upper bound).
+ */
+export function committeeSize(model: Model, date: string): { n: number; certain: boolean; unknown: number } {
+  const index = committeeIndex(model);
+  return { n: servingOn(model, date).length, certain: !index.uncertain, unknown: index.unknown };
 }
 
 /**
@@ -108,6 +115,25 @@ export function chairTermOn(model: Model, date: string): ChairTerm | undefined {
     }
   }
   return best;
+}
+
+/**
+ * Whether the chair in office on `date` is known. A term whose member or
+ * dates the schema rejected (`chairTermsUnknown`) is unknown, not absent:
+ * when it may be in office that day and may have started after the known
+ * term in office, who chairs is unknown; so it is while chair-terms.yaml is
+ * skipped.
+ */
+export function chairInOfficeKnown(model: Model, date: string): boolean {
+  if (model.skipped.chairTerms) return false;
+  const known = chairTermOn(model, date);
+  return !(model.chairTermsUnknown ?? []).some((u) => {
+    const mayCover = (u.from === undefined || u.from <= date) && (u.open || u.to === undefined || date <= u.to);
+    if (!mayCover) return false;
+    if (known && u.member === known.member) return false;
+    // The term that started latest is in office: an earlier start does not displace it.
+    return !known || u.from === undefined || u.from >= known.from;
+  });
 }
 
 /** A term's end for the summary: its `to`, else `from + term_months`. */

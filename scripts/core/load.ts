@@ -179,6 +179,8 @@ export function loadRepository(input: LoadInput): Loaded {
           model.rfcs.push({
             file,
             number: place.number,
+            // The settled reading: an unreadable RFC holds its file name's number.
+            numberKnown: true,
             fileNumber: place.number,
             slug: place.slug,
             authors: [],
@@ -250,7 +252,8 @@ export function loadRepository(input: LoadInput): Loaded {
         break;
       }
       case 'chair-terms':
-        model.chairTerms = readChairTerms(value, file, known);
+        model.chairTermsUnknown = [];
+        model.chairTerms = readChairTerms(value, file, known, model.chairTermsUnknown);
         break;
       case 'member': {
         loadFindings.push(...fileNameFindings(file, 'member', place.id, value, source, known));
@@ -281,7 +284,10 @@ export function loadRepository(input: LoadInput): Loaded {
     }
   }
 
-  if (charterSeen && !sources.has(CHARTER_FILE)) {
+  // A charter skipped for yaml-syntax is also `schema` at 1:1 (data-model.md);
+  // an empty one, or one that is not a mapping, has that finding already.
+  const charterSchemaFault = loadFindings.some((f) => f.rule === 'schema' && f.file === CHARTER_FILE);
+  if (charterSeen && !sources.has(CHARTER_FILE) && !charterSchemaFault) {
     loadFindings.push({
       rule: 'schema',
       file: CHARTER_FILE,

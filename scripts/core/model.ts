@@ -50,6 +50,8 @@ export interface Member extends Located {
   id: string;
   name?: string;
   github?: string;
+  /** False when the schema rejected `github`: the handle is unknown, not absent (undefined = known). */
+  githubKnown?: boolean;
   /** False when any service value was rejected: the member is left out of n(D). */
   serviceKnown: boolean;
   service: ServicePeriod[];
@@ -64,8 +66,32 @@ export interface ChairTerm extends Located {
   member: string;
   from: string;
   to?: string;
-  /** 'legacy' or a vote id. */
+  /** 'legacy' or a vote id; when not `electedByKnown`, whatever text the file holds (or ''). */
   electedBy: string;
+  /**
+   * False when `elected_by` is missing or was rejected: the term's dates and
+   * member still count, only its election is unknown.
+   */
+  electedByKnown: boolean;
+  handoverFrom?: string;
+}
+
+/**
+ * A chair term whose `member`, `from` or `to` is missing or was rejected: it
+ * exists, but where it lies in time or whose it is is unknown. It is kept out
+ * of `chairTerms` (no rule may guess its dates), and the rules that reason
+ * about every term (gaps, runs) skip what it could change.
+ */
+export interface UnknownChairTerm extends Located {
+  index: number;
+  member?: string;
+  from?: string;
+  /** undefined: unknown, or open (`open` says which). */
+  to?: string;
+  /** The term gives no `to` at all. */
+  open: boolean;
+  /** When known: 'legacy' or a vote id. */
+  electedBy?: string;
   handoverFrom?: string;
 }
 
@@ -155,6 +181,12 @@ export interface Rfc {
   file: string;
   /** The number the front matter gives, else the file name's. */
   number: number;
+  /**
+   * False when the front matter's `rfc` is missing or was rejected: `number`
+   * is then the file name's, good for finding the RFC a reference names, but
+   * not a number the RFC holds (no clash is judged on it).
+   */
+  numberKnown: boolean;
   fileNumber: number;
   slug: string;
   title?: string;
@@ -213,6 +245,8 @@ export interface Model {
   members: Map<string, Member>;
   chairTermsFile: string;
   chairTerms: ChairTerm[];
+  /** Chair terms whose member or dates are unknown (see UnknownChairTerm); absent = none. */
+  chairTermsUnknown?: UnknownChairTerm[];
   meetings: Map<string, Meeting>;
   votes: Map<string, Vote>;
   rfcs: Rfc[];
@@ -319,14 +353,20 @@ export function readCharter(value: unknown, file: string, known: Known): { chart
 
 export function readMember(value: unknown, file: string, fileId: string, known: Known): Member {
   const obj = isObj(value) ? value : {};
-  const serviceKnown = known(['service']);
+  // A missing `service`, or a period that lacks `from` or `appointed_by`, or
+  // gives `left` without `to`, is the schema's finding alone: the member's
+  // service is then unknown, as with a rejected value, never "not serving" or
+  // "still serving" (a guess that would cascade into every meeting and vote).
+  let serviceKnown = known(['service']) && Array.isArray(obj.service);
   const service: ServicePeriod[] = [];
   if (serviceKnown) {
     list(obj.service).forEach((p, index) => {
-      if (!isObj(p)) return;
-      const from = date(p.from);
-      const appointedBy = str(p.appointed_by);
-      if (!from || !appointedBy) return;
+      const from = isObj(p) ? date(p.from) : undefined;
+      const appointedBy = isObj(p) ? str(p.appointed_by) : undefined;
+      if (!isObj(p) || !from || !appointedBy || (p.left !== undefined && p.to === undefined)) {
+        serviceKnown = false;
+        return;
+      }
       const to = date(p.to);
       const left = str(p.left);
       service.push({
@@ -340,25 +380,32 @@ export function readMember(value: unknown, file: string, fileId: string, known: 
       });
     });
   }
-  const disclosuresKnown = known(['disclosures']);
+  // Likewise an entry that lacks a required key leaves the list unknown,
+  // never "no disclosure" or "no answer".
+  let disclosuresKnown = known(['disclosures']);
   const disclosures: Disclosure[] = [];
   if (disclosuresKnown) {
     list(obj.disclosures).forEach((d, i) => {
-      if (!isObj(d)) return;
-      const dd = date(d.date);
-      const employer = str(d.employer);
-      if (dd && employer !== undefined)
-        disclosures.push({ file, path: ['disclosures', i], date: dd, employer, conflicts: strings(d.conflicts) });
+      const dd = isObj(d) ? date(d.date) : undefined;
+      const employer = isObj(d) ? str(d.employer) : undefined;
+      if (!isObj(d) || !dd || employer === undefined) {
+        disclosuresKnown = false;
+        return;
+      }
+      disclosures.push({ file, path: ['disclosures', i], date: dd, employer, conflicts: strings(d.conflicts) });
     });
   }
-  const continuationKnown = known(['continuation']);
+  let continuationKnown = known(['continuation']);
   const continuation: ContinuationAnswer[] = [];
   if (continuationKnown) {
     list(obj.continuation).forEach((c, i) => {
-      if (!isObj(c)) return;
-      const dd = date(c.date);
-      const continues = bool(c.continues);
-      if (dd && continues !== undefined) continuation.push({ file, path: ['continuation', i], date: dd, continues });
+      const dd = isObj(c) ? date(c.date) : undefined;
+      const continues = isObj(c) ? bool(c.continues) : undefined;
+      if (!isObj(c) || !dd || continues === undefined) {
+        continuationKnown = false;
+        return;
+      }
+      continuation.push({ file, path: ['continuation', i], date: dd, continues });
     });
   }
   const name = str(field(obj, [], 'name', known));
@@ -369,36 +416,62 @@ export function readMember(value: unknown, file: string, fileId: string, known: 
     id: str(field(obj, [], 'id', known)) ?? fileId,
     ...(name !== undefined ? { name } : {}),
     ...(github !== undefined ? { github } : {}),
+    ...(known(['github']) ? {} : { githubKnown: false }),
     serviceKnown,
-    service,
+    service: serviceKnown ? service : [],
     disclosuresKnown,
-    disclosures,
+    disclosures: disclosuresKnown ? disclosures : [],
     continuationKnown,
-    continuation,
+    continuation: continuationKnown ? continuation : [],
   };
 }
 
-export function readChairTerms(value: unknown, file: string, known: Known): ChairTerm[] {
+export function readChairTerms(
+  value: unknown,
+  file: string,
+  known: Known,
+  unknownOut?: UnknownChairTerm[],
+): ChairTerm[] {
   const obj = isObj(value) ? value : {};
   const terms: ChairTerm[] = [];
   list(obj.terms).forEach((t, index) => {
     const path = ['terms', index];
-    if (!isObj(t) || !known([...path, 'member']) || !known([...path, 'from'])) return;
-    const member = str(t.member);
-    const from = date(t.from);
-    const electedBy = known([...path, 'elected_by']) ? str(t.elected_by) : undefined;
-    if (!member || !from || !electedBy) return;
-    // An unreadable `to` is unknown, not "still open": drop the term rather than guess.
-    if (t.to !== undefined && (!known([...path, 'to']) || !date(t.to))) return;
-    const to = date(t.to);
-    const handoverFrom = known([...path, 'handover_from']) ? str(t.handover_from) : undefined;
+    const term: Obj = isObj(t) ? t : {};
+    const read = <T>(key: string, as: (v: unknown) => T | undefined): T | undefined =>
+      known([...path, key]) ? as(term[key]) : undefined;
+    const member = read('member', str);
+    const from = read('from', date);
+    const electedBy = read('elected_by', str);
+    const handoverFrom = read('handover_from', str);
+    const open = isObj(t) && t.to === undefined;
+    // An unreadable `to` is unknown, not "still open".
+    const to = open ? undefined : read('to', date);
+    if (!isObj(t) || !member || !from || (!open && !to)) {
+      // A value the schema rejected (or a missing key) is unknown, not absent:
+      // the term still exists, so no rule may report a gap or a run it could fill.
+      unknownOut?.push({
+        file,
+        path,
+        index,
+        open,
+        ...(member ? { member } : {}),
+        ...(from ? { from } : {}),
+        ...(to ? { to } : {}),
+        ...(electedBy ? { electedBy } : {}),
+        ...(handoverFrom ? { handoverFrom } : {}),
+      });
+      return;
+    }
+    const rawElectedBy = t.elected_by;
     terms.push({
       file,
       path,
       index,
       member,
       from,
-      electedBy,
+      // An unknown election leaves the term's dates and member standing.
+      electedBy: electedBy ?? (typeof rawElectedBy === 'string' ? rawElectedBy : ''),
+      electedByKnown: electedBy !== undefined,
       ...(to ? { to } : {}),
       ...(handoverFrom ? { handoverFrom } : {}),
     });
@@ -463,13 +536,18 @@ export function readVote(value: unknown, file: string, fileId: string, known: Kn
     const abstain = int(obj.tally.abstain);
     if (yes !== undefined && no !== undefined && abstain !== undefined) tally = { yes, no, abstain };
   }
-  const candidatesKnown = known(['candidates']);
+  // A candidate without `member` (the schema's finding) leaves the list
+  // unknown: every ballot would otherwise be "for a non-candidate".
+  // So does a chair election without its required `candidates`.
+  let candidatesKnown = known(['candidates']) && !(obj.candidates === undefined && obj.kind === 'chair-election');
   const candidates: Candidate[] = [];
   if (candidatesKnown) {
     list(obj.candidates).forEach((c, i) => {
-      if (!isObj(c)) return;
-      const member = str(c.member);
-      if (!member) return;
+      const member = isObj(c) ? str(c.member) : undefined;
+      if (!isObj(c) || !member) {
+        candidatesKnown = false;
+        return;
+      }
       const nominatedBy = str(c.nominated_by);
       const accepted = bool(c.accepted);
       candidates.push({
@@ -515,7 +593,7 @@ export function readVote(value: unknown, file: string, fileId: string, known: Kn
       : {}),
     venueKnown,
     ...(rfc !== undefined ? { rfc } : {}),
-    candidates,
+    candidates: candidatesKnown ? candidates : [],
     candidatesKnown,
     ...(subject ? { subject } : {}),
     ...(nominationRaw
@@ -567,6 +645,7 @@ export function readRfc(
   const out: Rfc = {
     file,
     number: number ?? fileNumber,
+    numberKnown: number !== undefined,
     fileNumber,
     slug,
     authors: strings(get('authors')),

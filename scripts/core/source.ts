@@ -219,6 +219,42 @@ export function parseFullText(file: string, text: string, lineOffset = 0): Parse
     const second = docs[1];
     syntax(second?.range?.[0], `${docs.length} YAML documents in one file; a record is exactly one document`);
   }
+  // Anchors, aliases, merge and `__proto__` keys are looked for in every
+  // document, also one with other errors: each occurrence is a finding of its
+  // own (the settled reading), so one fix-and-rerun round shows them all.
+  // Records never need anchors or aliases; refusing them also means an alias
+  // bomb is never expanded. One finding per file for them, at the first.
+  let anchorOffset: number | undefined;
+  let anchorSeen = false;
+  for (const d of docs) {
+    visit(d, {
+      Alias(_key, node) {
+        if (!anchorSeen) {
+          anchorSeen = true;
+          anchorOffset = node.range?.[0];
+        }
+      },
+      Node(_key, node) {
+        if (!anchorSeen && 'anchor' in node && node.anchor) {
+          anchorSeen = true;
+          // The node's range starts after its `&name`: point at the anchor itself.
+          const start = node.range?.[0] ?? 0;
+          const amp = text.lastIndexOf(`&${node.anchor}`, start);
+          anchorOffset = amp !== -1 && !text.slice(amp, start).includes('\n') ? amp : start;
+        }
+      },
+      Pair(_key, pair) {
+        const key = pair.key;
+        if (isScalar(key)) {
+          if (key.value === '__proto__') syntax(key.range?.[0], 'key "__proto__" is not allowed');
+          else if (key.value === '<<')
+            syntax(key.range?.[0], 'merge key "<<" is not allowed: write the keys out in full');
+        }
+      },
+    });
+  }
+  if (anchorSeen) syntax(anchorOffset, 'anchors and aliases are not allowed in records');
+
   const doc = docs[0];
   if (findings.length > 0) return { ok: false, findings };
   if (!doc || doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
@@ -227,38 +263,6 @@ export function parseFullText(file: string, text: string, lineOffset = 0): Parse
       findings: [{ rule: 'schema', file, line: 1 + lineOffset, column: 1, message: 'empty document: a record is a mapping' }],
     };
   }
-
-  // Records never need anchors or aliases; refusing them also means an alias
-  // bomb is never expanded. One finding per file for them, at the first.
-  let anchorOffset: number | undefined;
-  let anchorSeen = false;
-  visit(doc, {
-    Alias(_key, node) {
-      if (!anchorSeen) {
-        anchorSeen = true;
-        anchorOffset = node.range?.[0];
-      }
-    },
-    Node(_key, node) {
-      if (!anchorSeen && 'anchor' in node && node.anchor) {
-        anchorSeen = true;
-        // The node's range starts after its `&name`: point at the anchor itself.
-        const start = node.range?.[0] ?? 0;
-        const amp = text.lastIndexOf(`&${node.anchor}`, start);
-        anchorOffset = amp !== -1 && !text.slice(amp, start).includes('\n') ? amp : start;
-      }
-    },
-    Pair(_key, pair) {
-      const key = pair.key;
-      if (isScalar(key)) {
-        if (key.value === '__proto__') syntax(key.range?.[0], 'key "__proto__" is not allowed');
-        else if (key.value === '<<')
-          syntax(key.range?.[0], 'merge key "<<" is not allowed: write the keys out in full');
-      }
-    },
-  });
-  if (anchorSeen) syntax(anchorOffset, 'anchors and aliases are not allowed in records');
-  if (findings.length > 0) return { ok: false, findings };
 
   if (!isMap(doc.contents)) {
     const what = isSeq(doc.contents) ? 'a list' : 'a single value';

@@ -157,9 +157,12 @@ function analyze(model: Model, vote: Vote): VoteAnalysis {
   // quorum, eligibility and result unjudged (one wrong fact, one finding).
   const listed = [...(present ?? []), ...(vote.ballots ?? []).map((b) => b.voter), ...vote.recused];
   if (listed.some((id) => servesIdOn(model, id, date) === 'unknown')) return out;
-  if (!vote.recusedKnown) return out;
 
   const serving = (id: string): boolean => servesIdOn(model, id, date) === 'yes';
+  // A rejected `recused` list is unknown as a whole: only what depends on it
+  // (an async vote's quorum, the recused clause, which ballots count) is left
+  // unjudged; a meeting's quorum is its attendance and does not.
+  const recusedKnown = vote.recusedKnown;
   const recused = new Set(vote.recused);
   const judged = !out.meetingUnknown;
   out.eligibilityJudged = judged;
@@ -171,9 +174,11 @@ function analyze(model: Model, vote: Vote): VoteAnalysis {
         out.quorumJudged = true;
       }
     } else if (vote.ballots && vote.ballotsKnown) {
-      const voters = new Set([...vote.ballots.map((b) => b.voter), ...vote.recused].filter(serving));
-      out.attendance = voters.size;
-      out.quorumJudged = true;
+      if (recusedKnown) {
+        const voters = new Set([...vote.ballots.map((b) => b.voter), ...vote.recused].filter(serving));
+        out.attendance = voters.size;
+        out.quorumJudged = true;
+      }
     } else if (vote.tally && vote.tallyKnown) {
       out.attendance = vote.tally.yes + vote.tally.no + vote.tally.abstain;
       out.quorumJudged = true;
@@ -186,15 +191,28 @@ function analyze(model: Model, vote: Vote): VoteAnalysis {
       if (!memberKnown(model, ballot.voter)) continue; // unknown-reference's, and it does not count
       if (!judged) out.counted.push(ballot);
       else if (!serving(ballot.voter)) out.ineligible.push({ ballot, reason: 'not-serving' });
-      else if (recused.has(ballot.voter)) out.ineligible.push({ ballot, reason: 'recused' });
+      else if (recusedKnown && recused.has(ballot.voter)) out.ineligible.push({ ballot, reason: 'recused' });
       // Without recorded attendance, presence cannot be judged: the ballot counts.
       else if (!isAsync && present && !present.has(ballot.voter)) out.ineligible.push({ ballot, reason: 'not-present' });
       else out.counted.push(ballot);
     }
   }
 
+  const usesTally = !(vote.ballots && vote.ballotsKnown) && vote.tally !== undefined && vote.tallyKnown;
+  if (usesTally && vote.tally && judged) {
+    // vote-eligibility's tally clauses read only the tally, attendance and the
+    // date: an unknown kind or tie-break does not leave them unjudged.
+    const t = vote.tally;
+    out.tallyLimit = isAsync ? n : present ? (out.attendance ?? 0) : undefined;
+    if (out.tallyLimit !== undefined && t.yes + t.no + t.abstain > out.tallyLimit) out.tallyTooLarge = true;
+    // A nullified vote is owed no roll call, so its tally is not reported.
+    if (owedRecords(model, vote)) out.tallyNotAccepted = true;
+  }
+
   const kind = vote.kind;
   if (!kind) return out;
+  // Whether a ballot comes from a recused member is unknown: which ballots count is too.
+  if (vote.ballots && vote.ballotsKnown && !recusedKnown) return out;
   if (kind === 'chair-election') {
     // A tie-break on a chair election is vote-tie-break's finding alone, and
     // without the candidate list nobody can be said to be elected.
@@ -215,17 +233,10 @@ function analyze(model: Model, vote: Vote): VoteAnalysis {
       else if (b.value === 'no') tally.no++;
       else tally.abstain++;
     }
-  } else if (vote.tally && vote.tallyKnown) {
-    const t = vote.tally;
-    if (judged) {
-      out.tallyLimit = isAsync ? n : present ? (out.attendance ?? 0) : undefined;
-      if (out.tallyLimit !== undefined && t.yes + t.no + t.abstain > out.tallyLimit) out.tallyTooLarge = true;
-      // A nullified vote is owed no roll call, so its tally is not reported.
-      if (recordsSinceApplies(model, date) && !isNullified(model, vote)) out.tallyNotAccepted = true;
-    }
+  } else if (usesTally && vote.tally) {
     // "A tally that vote-eligibility reports gives no computed result."
     if (out.tallyTooLarge || out.tallyNotAccepted) return out;
-    tally = { ...t };
+    tally = { ...vote.tally };
   }
   if (!tally) return out;
   out.tally = tally;
@@ -275,6 +286,23 @@ export function isNullified(model: Model, vote: Vote): boolean {
   if (!vote.nullifiedBy) return false;
   const by = model.votes.get(vote.nullifiedBy);
   return by !== undefined && by.result === 'passed' && !!by.date && !!vote.date && by.date >= vote.date;
+}
+
+/**
+ * Whether a vote is owed the records a demand asks for: dated on or after
+ * records_since and not nullified. A `nullified_by` the schema rejected, or
+ * naming a vote whose file was skipped or whose result or date is unknown,
+ * leaves the nullification unknown, and an unknown is not reported as missing.
+ */
+export function owedRecords(model: Model, vote: Vote): boolean {
+  if (!recordsSinceApplies(model, vote.date)) return false;
+  if (!vote.isKnown(['nullified_by'])) return false;
+  const by = vote.nullifiedBy;
+  if (by === undefined) return true;
+  if (model.skipped.votes.has(by)) return false;
+  const named = model.votes.get(by);
+  if (named && (named.result === undefined || named.date === undefined)) return false;
+  return !isNullified(model, vote);
 }
 
 /** Do demands for records apply on `date` (on or after records_since)? */

@@ -39,6 +39,8 @@ function checkTerm(model: Model, term: ChairTerm): RuleFinding[] {
     // records_since is imported history, and its fault a warning.
     date: term.from,
   });
+  // A missing or rejected `elected_by` is the schema's finding alone.
+  if (!term.electedByKnown) return [];
   if (term.electedBy === 'legacy') {
     const since = model.recordsSince;
     // Without a readable records_since, whether `legacy` is allowed is unknown.

@@ -1,7 +1,6 @@
 import { chairTermLatestEnd } from '../core/dates.ts';
 import type { Model } from '../core/model.ts';
 import type { Rule, RuleFinding } from '../core/types.ts';
-import { describeTerm } from '../core/rule-kit.ts';
 
 export const rule: Rule<Model> = {
   id: 'chair-term-length',
@@ -19,7 +18,9 @@ export const rule: Rule<Model> = {
     if (!charter) return [];
     const months = charter.chair.termMonths;
     const out: RuleFinding[] = [];
-    for (const term of model.chairTerms) {
+    // A term whose member alone the schema rejected still has its dates.
+    const dated = (model.chairTermsUnknown ?? []).flatMap((u) => (u.from !== undefined && u.to !== undefined ? [{ ...u, from: u.from }] : []));
+    for (const term of [...model.chairTerms, ...dated]) {
       // An open term is judged against today by chair-vacant (an overdue election).
       if (term.to === undefined) continue;
       const latest = chairTermLatestEnd(term.from, months);
@@ -28,7 +29,8 @@ export const rule: Rule<Model> = {
         file: term.file,
         path: [...term.path, 'to'],
         message:
-          `${describeTerm(term)} is too long: it ends ${term.to}, after ${latest} ` +
+          `${term.member !== undefined ? `${term.member}'s term` : 'the term'} from ${term.from} to ${term.to}` +
+          `${term.member !== undefined ? '' : ' (its member unknown)'} is too long: it ends ${term.to}, after ${latest} ` +
           `(from + ${months} months + 31 days of grace for an election at the first meeting after the term)`,
         date: term.to,
       });

@@ -1,4 +1,4 @@
-import { CODEOWNERS_FILE, compareCodeowners, expectedOwners, OWNED_PATHS } from '../core/codeowners.ts';
+import { CODEOWNERS_FILE, compareCodeowners, expectedOwners, isCurrentMember, OWNED_PATHS, type Owners } from '../core/codeowners.ts';
 import type { Model } from '../core/model.ts';
 import type { Rule } from '../core/types.ts';
 
@@ -43,7 +43,7 @@ export const rule: Rule<Model> = {
         },
       ];
     }
-    return compareCodeowners(text, expectedOwners(model)).map((p) => ({
+    return compareCodeowners(text, owners(model)).map((p) => ({
       file: CODEOWNERS_FILE,
       line: p.line,
       column: p.column,
@@ -52,3 +52,17 @@ export const rule: Rule<Model> = {
     }));
   },
 };
+
+/**
+ * The expected owners, with one more reason to leave a handle unjudged: a
+ * member who is (or may be) current but whose `github` the schema rejected
+ * has an unknown handle, and any handle in the file may be theirs (as with a
+ * member file that cannot be read).
+ */
+function owners(model: Model): Owners {
+  const expected = expectedOwners(model);
+  const unknownHandles = [...model.members.values()]
+    .filter((m) => m.githubKnown === false && (!m.serviceKnown || isCurrentMember(m)))
+    .map((m) => m.file);
+  return unknownHandles.length === 0 ? expected : { ...expected, unreadable: [...expected.unreadable, ...unknownHandles] };
+}

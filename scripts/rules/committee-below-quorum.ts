@@ -17,15 +17,18 @@ export const rule: Rule<Model> = {
     const charter = model.charter;
     if (!charter) return [];
     const { today } = model;
-    const { n, certain } = committeeSize(model, today);
+    const { n, unknown } = committeeSize(model, today);
     const minimum = charter.quorum.minimum;
-    // A member whose service is unknown may serve: then n is only a lower bound.
-    if (n >= minimum || !certain) return [];
+    // A member whose service is unknown may serve: the committee is below the
+    // minimum only when it would be even if every one of them served.
+    if (n + unknown >= minimum) return [];
+    const serve = `${n} member${n === 1 ? ' serves' : 's serve'} today (${today})`;
+    const maybe = unknown > 0 ? ` (${unknown} more whose service is unknown would not reach it either)` : '';
     return [
       {
         file: charter.file,
         path: ['quorum', 'minimum'],
-        message: `${n} member${n === 1 ? ' serves' : 's serve'} today (${today}), fewer than the quorum minimum of ${minimum}: no vote can reach quorum until the committee appoints ${minimum - n} more`,
+        message: `${serve}, fewer than the quorum minimum of ${minimum}${maybe}: no vote can reach quorum until the committee appoints ${minimum - n} more`,
         date: today,
       },
     ];

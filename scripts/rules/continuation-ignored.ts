@@ -61,9 +61,13 @@ export const rule: Rule<Model> = {
 
 /**
  * A later answer given by the next meeting replaces this one: a member who
- * changed their mind is judged by their last word, and two `false` answers
- * before one meeting give one finding.
+ * changed their mind (continues: true) is judged by their last word, and two
+ * `false` answers before one meeting give one finding. A later `false` given
+ * on the meeting's day looks ahead to the meeting after it, so it does not
+ * excuse serving on past this one.
  */
 function superseded(answers: readonly ContinuationAnswer[], answer: ContinuationAnswer, nextMeeting: string): boolean {
-  return answers.some((a) => a !== answer && a.date > answer.date && a.date <= nextMeeting);
+  return answers.some(
+    (a) => a !== answer && a.date > answer.date && (a.date < nextMeeting || (a.date === nextMeeting && a.continues)),
+  );
 }

@@ -1,7 +1,7 @@
 import { servingOn } from '../core/committee.ts';
 import type { Member, Model } from '../core/model.ts';
 import type { Rule, RuleFinding } from '../core/types.ts';
-import { isNullified, recordsSinceApplies } from '../core/votes.ts';
+import { owedRecords } from '../core/votes.ts';
 
 export const rule: Rule<Model> = {
   id: 'continuation-missing',
@@ -35,9 +35,8 @@ export const rule: Rule<Model> = {
     let answered: Map<Member, Set<string>> | undefined;
     for (const vote of model.votes.values()) {
       const date = vote.date;
-      if (vote.kind !== 'chair-election' || !date || !recordsSinceApplies(model, date)) continue;
-      // A nullified vote is owed no demanded record.
-      if (isNullified(model, vote)) continue;
+      // Before records_since, or for a nullified vote, no record is demanded.
+      if (vote.kind !== 'chair-election' || !date || !owedRecords(model, vote)) continue;
       answered ??= answerDates(model);
       for (const id of servingOn(model, date)) {
         const member = model.members.get(id);

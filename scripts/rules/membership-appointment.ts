@@ -47,11 +47,46 @@ function periodsInOrder(member: Member): ServicePeriod[] {
   return [...member.service].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.index - b.index));
 }
 
-function checkMember(model: Model, charter: Charter, member: Member, out: RuleFinding[]): void {
+const citationCache = new WeakMap<Model, Map<Member, ReadonlyMap<ServicePeriod, string | undefined>>>();
+
+/**
+ * The member's periods that cite an existing vote, each with what is wrong
+ * with that citation (undefined: the vote appoints the period). Shared with
+ * membership-confirmation, which judges only periods a vote does appoint, so
+ * a wrong citation is this rule's one finding.
+ */
+export function voteCitations(model: Model, member: Member): ReadonlyMap<ServicePeriod, string | undefined> {
+  let perModel = citationCache.get(model);
+  if (!perModel) {
+    perModel = new Map();
+    citationCache.set(model, perModel);
+  }
+  let citations = perModel.get(member);
+  if (citations) return citations;
+  const out = new Map<ServicePeriod, string | undefined>();
   const periods = periodsInOrder(member);
-  // One vote appoints one period: the first period citing it keeps it.
-  const firstCiting = new Map<string, ServicePeriod>();
+  // One vote appoints one period: the first period it validly appoints keeps
+  // it. A period whose citation fails on its own does not claim the vote, so
+  // that one wrong citation does not also fault the period the vote appoints.
+  const claimedBy = new Map<string, ServicePeriod>();
   periods.forEach((p, i) => {
+    const by = p.appointedBy;
+    if (by === 'board' || by === 'legacy') return;
+    const vote = model.votes.get(by);
+    // A missing vote is unknown-reference's finding; an unreadable one is unknown.
+    if (!vote) return;
+    const fault = voteFault(model, member, vote, p, periods[i - 1], claimedBy.get(by));
+    if (fault === undefined && !claimedBy.has(by)) claimedBy.set(by, p);
+    out.set(p, fault);
+  });
+  citations = out;
+  perModel.set(member, citations);
+  return citations;
+}
+
+function checkMember(model: Model, charter: Charter, member: Member, out: RuleFinding[]): void {
+  const citations = voteCitations(model, member);
+  periodsInOrder(member).forEach((p) => {
     const report = (message: string): void => {
       out.push({ file: member.file, path: [...p.path, 'appointed_by'], message, date: p.from });
     };
@@ -70,11 +105,7 @@ function checkMember(model: Model, charter: Charter, member: Member, out: RuleFi
         );
       return;
     }
-    const vote = model.votes.get(by);
-    // A missing vote is unknown-reference's finding; an unreadable one is unknown.
-    if (!vote) return;
-    const fault = voteFault(model, member, vote, p, periods[i - 1], firstCiting.get(by));
-    if (!firstCiting.has(by)) firstCiting.set(by, p);
+    const fault = citations.get(p);
     if (fault) report(fault);
   });
 }

@@ -1,7 +1,7 @@
 import type { Member, Model, ServicePeriod, Vote } from '../core/model.ts';
 import { firstMeetingDayAfter } from '../core/rule-kit.ts';
 import type { Rule, RuleFinding } from '../core/types.ts';
-import { isNullified, outcomeDisputed } from '../core/votes.ts';
+import { voteCitations } from './membership-appointment.ts';
 
 export const rule: Rule<Model> = {
   id: 'membership-confirmation',
@@ -42,17 +42,19 @@ export const rule: Rule<Model> = {
 };
 
 /**
- * Whether the vote could appoint this period at all: when it cannot, that is
+ * Whether the vote appoints this period: when it does not (another kind or
+ * subject, not passed, nullified, not before `from`, not after the previous
+ * period, already appointing another period), that is
  * membership-appointment's finding, and the confirmation is not judged on top.
  */
 function appoints(model: Model, member: Member, vote: Vote, p: ServicePeriod): vote is Vote & { date: string } {
+  const citations = voteCitations(model, member);
   return (
     vote.kind === 'membership' &&
     vote.subject === member.id &&
     vote.date !== undefined &&
-    vote.date < p.from &&
-    !isNullified(model, vote) &&
-    (vote.result === undefined || vote.result === 'passed' || outcomeDisputed(model, vote))
+    citations.has(p) &&
+    citations.get(p) === undefined
   );
 }
 

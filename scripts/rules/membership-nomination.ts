@@ -2,7 +2,7 @@ import { servesIdOn } from '../core/committee.ts';
 import { businessDaysBetween, weekday } from '../core/dates.ts';
 import type { Model, Vote } from '../core/model.ts';
 import type { Rule, RuleFinding } from '../core/types.ts';
-import { isNullified, recordsSinceApplies } from '../core/votes.ts';
+import { owedRecords } from '../core/votes.ts';
 
 const DAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const dayName = (d: string): string => DAY_NAMES[weekday(d)] ?? '';
@@ -53,7 +53,7 @@ function checkVote(
     out.push({ file: vote.file, path, message, ...(date ? { date } : {}) });
   };
   // Only absence is a demand: waived before records_since and for a vote that was nullified.
-  const demanded = recordsSinceApplies(model, date) && !isNullified(model, vote);
+  const demanded = owedRecords(model, vote);
 
   const nomination = vote.nomination;
   if (!nomination) {

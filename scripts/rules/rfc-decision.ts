@@ -75,6 +75,8 @@ function checkRfc(model: Model, r: Rfc, since: string): RuleFinding[] {
   }
   if (vote.rfc === undefined) return [];
   if (vote.rfc !== r.number) {
+    // This RFC's number the schema rejected (or left out): unknown, not "another RFC".
+    if (!r.numberKnown) return [];
     return at(['decision'], `decision "${id}" is a vote on RFC ${vote.rfc}, not on this RFC (${r.number})`);
   }
   if (isNullified(model, vote)) {

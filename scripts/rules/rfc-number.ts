@@ -29,7 +29,11 @@ export const rule: Rule<Model> = {
     for (const r of model.rfcs) {
       // References go by the front matter's number, so a file whose number
       // disagrees with its name still clashes with the file that holds it.
-      const others = r.number === 0 ? [] : (groups.get(r.number) ?? []).filter((o) => o !== r).map((o) => o.file);
+      // A number the schema rejected (or left out) is unknown: it clashes with nothing.
+      const others =
+        r.number === 0 || !r.numberKnown
+          ? []
+          : (groups.get(r.number) ?? []).filter((o) => o !== r && o.numberKnown).map((o) => o.file);
       const clash = others.length > 0 ? `RFC ${r.number} is also numbered in ${others.join(', ')}` : undefined;
       if (r.readable && r.number !== r.fileNumber) {
         // Once per file: the clash, if any, is part of the same wrong value.

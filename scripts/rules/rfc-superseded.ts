@@ -63,11 +63,15 @@ function checkRfc(model: Model, r: Rfc): RuleFinding | undefined {
       message: `status is superseded but superseded_by is ${by === null ? 'null' : 'not given'}: name the RFC that replaces this one (superseded_by: <number>)`,
     };
   }
+  // Which number the successor must list, or which file holds RFC `by`, is
+  // unknown when a front matter's `rfc` was rejected or left out.
+  if (!r.numberKnown) return undefined;
   const successors = rfcsNumbered(model).get(by) ?? [];
   // No such RFC is unknown-reference's finding; two of them is rfc-number's;
   // an unreadable one, or one whose supersedes was rejected, is unknown.
   const [successor] = successors;
-  if (successors.length !== 1 || !successor || !successor.readable || !successor.supersedesKnown) return undefined;
+  if (successors.length !== 1 || !successor || !successor.readable || !successor.numberKnown || !successor.supersedesKnown)
+    return undefined;
   if (successor.supersedes.includes(r.number)) return undefined;
   return {
     file: r.file,

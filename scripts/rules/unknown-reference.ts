@@ -40,10 +40,15 @@ export const rule: Rule<Model> = {
           vote(m.file, [...p.path, 'appointed_by'], p.appointedBy, 'appointed_by');
       }
     }
-    for (const t of model.chairTerms) {
+    // A term whose dates are unknown still names its chair and election.
+    const terms = [
+      ...model.chairTerms.map((t) => ({ ...t, electedBy: t.electedByKnown ? t.electedBy : undefined })),
+      ...(model.chairTermsUnknown ?? []),
+    ];
+    for (const t of terms) {
       member(t.file, [...t.path, 'member'], t.member, 'chair');
       member(t.file, [...t.path, 'handover_from'], t.handoverFrom, 'handover_from');
-      if (t.electedBy !== 'legacy') vote(t.file, [...t.path, 'elected_by'], t.electedBy, 'elected_by');
+      if (t.electedBy !== undefined && t.electedBy !== 'legacy') vote(t.file, [...t.path, 'elected_by'], t.electedBy, 'elected_by');
     }
     for (const mt of model.meetings.values()) {
       if (mt.present) mt.present.forEach((id, i) => member(mt.file, ['present', i], id, 'present'));
@@ -107,7 +112,8 @@ function checkVote(
     const by = model.votes.get(v.nullifiedBy);
     if (!by) {
       if (!model.skipped.votes.has(v.nullifiedBy)) vote(f, ['nullified_by'], v.nullifiedBy, 'nullified_by');
-    } else if (by.result !== 'passed' || (by.date && v.date && by.date < v.date)) {
+    } else if ((by.result !== undefined && by.result !== 'passed') || (by.date && v.date && by.date < v.date)) {
+      // A result the schema rejected (or left out) is unknown: the schema's finding alone.
       out.push({
         file: f,
         path: ['nullified_by'],

@@ -1,6 +1,6 @@
 import type { Charter, Model, Rfc, Vote } from '../core/model.ts';
 import type { Path, Rule, RuleFinding } from '../core/types.ts';
-import { analyzeVote, isNullified, recordsSinceApplies } from '../core/votes.ts';
+import { analyzeVote, owedRecords, recordsSinceApplies } from '../core/votes.ts';
 import { rfcOfVote } from '../core/rule-kit.ts';
 
 export const rule: Rule<Model> = {
@@ -60,7 +60,7 @@ function checkVote(model: Model, vote: Vote, date: string, rfc: Rfc, why: string
   const received = rfc.boardInput?.received;
   if (typeof received === 'string') {
     if (received > date) report(['rfc'], `${needs}, received ${received}, after this vote on ${date}: the board's input is received before the vote`);
-  } else if (recordsSinceApplies(model, date) && !isNullified(model, vote)) {
+  } else if (owedRecords(model, vote)) {
     // Only absence is a demand: waived before records_since and for a nullified vote.
     report(['rfc'], `${needs}, but board_input.received is not recorded: the board's input is received on or before the vote (${date})`);
   }

@@ -1,7 +1,7 @@
 import { servesIdOn } from '../core/committee.ts';
 import type { Model, Vote } from '../core/model.ts';
 import type { Path, Rule, RuleFinding } from '../core/types.ts';
-import { isNullified, recordsSinceApplies } from '../core/votes.ts';
+import { owedRecords } from '../core/votes.ts';
 
 export const rule: Rule<Model> = {
   id: 'vote-chair-election',
@@ -41,7 +41,7 @@ function checkVote(model: Model, vote: Vote, date: string, out: RuleFinding[]): 
     out.push({ file: vote.file, path, message, date });
   };
   // Only absence is a demand: waived before records_since and for a nullified vote.
-  const demanded = recordsSinceApplies(model, date) && !isNullified(model, vote);
+  const demanded = owedRecords(model, vote);
   for (const c of vote.candidates) {
     // A candidate with no member file is unknown-reference's; unknown service is not judged.
     if (model.members.has(c.member) && servesIdOn(model, c.member, date) === 'no')

@@ -1,6 +1,6 @@
 import type { Model, Vote } from '../core/model.ts';
 import type { Path, Rule, RuleFinding } from '../core/types.ts';
-import { analyzeVote, isNullified, recordsSinceApplies, type VoteAnalysis } from '../core/votes.ts';
+import { analyzeVote, owedRecords, type VoteAnalysis } from '../core/votes.ts';
 
 export const rule: Rule<Model> = {
   id: 'vote-eligibility',
@@ -69,6 +69,6 @@ function checkVote(model: Model, vote: Vote, date: string, a: VoteAnalysis, out:
   }
   // Only absence is a demand, and a nullified vote is owed none.
   const noBallots = vote.ballots === undefined && vote.ballotsKnown && vote.tallyKnown;
-  if (noBallots && recordsSinceApplies(model, date) && !isNullified(model, vote))
+  if (noBallots && owedRecords(model, vote))
     report([], `no ballots: from records_since (${model.recordsSince ?? ''}) on, a roll call names every voter in ballots (voter: yes | no | abstain)`);
 }

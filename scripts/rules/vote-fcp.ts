@@ -1,6 +1,6 @@
 import type { Model } from '../core/model.ts';
 import type { Rule, RuleFinding } from '../core/types.ts';
-import { isNullified, recordsSinceApplies } from '../core/votes.ts';
+import { owedRecords } from '../core/votes.ts';
 import { rfcOfVote } from '../core/rule-kit.ts';
 
 export const rule: Rule<Model> = {
@@ -44,7 +44,7 @@ export const rule: Rule<Model> = {
             message: `RFC ${rfc.number}'s final comment period began ${fcp}, after this vote on ${date}: an RFC is voted on after its FCP is announced`,
             date,
           });
-      } else if (recordsSinceApplies(model, date) && !isNullified(model, vote) && rfc.fcpSinceKnown) {
+      } else if (owedRecords(model, vote) && rfc.fcpSinceKnown) {
         // Only absence is a demand: waived before records_since and for a nullified vote.
         out.push({
           file: vote.file,

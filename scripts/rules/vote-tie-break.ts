@@ -1,4 +1,4 @@
-import { chairTermOn, servesIdOn } from '../core/committee.ts';
+import { chairInOfficeKnown, chairTermOn, servesIdOn } from '../core/committee.ts';
 import type { Charter, Model, Vote } from '../core/model.ts';
 import type { Path, Rule, RuleFinding } from '../core/types.ts';
 import { analyzeVote, majorityOfMembers, tieDeclaredPassedWithoutTieBreak } from '../core/votes.ts';
@@ -85,8 +85,10 @@ function checkWho(
   report: (path: Path, message: string) => void,
 ): void {
   const by = tb.by;
-  // Names with no member file are unknown-reference's; a skipped chair-terms file leaves the chair unknown.
-  if (by === undefined || !model.members.has(by) || model.skipped.chairTerms) return;
+  // Names with no member file are unknown-reference's; a skipped chair-terms
+  // file, or a term whose member or dates the schema rejected, can leave the
+  // chair in office unknown.
+  if (by === undefined || !model.members.has(by) || !chairInOfficeKnown(model, date)) return;
   const chair = chairTermOn(model, date)?.member;
   if (by === chair) return;
   const chairText = chair ? `the chair in office on ${date} is ${chair}` : `no chair is in office on ${date}`;

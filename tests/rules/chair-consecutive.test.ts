@@ -34,6 +34,9 @@ describe('chair-consecutive: "cannot serve more than 2 consecutive terms"', () =
       'another member\'s term between them in time, though listed last in the file',
       terms(A1, A2, ['ann', '2025-07-10'], ['bob', '2025-01-10', '2025-07-09']),
     ],
+    ['another member\'s term whose `to` the schema rejected still breaks the run', terms(A1, A2, ['bob', '2025-01-10', '2025-07-40'], ['ann', '2025-07-10'])],
+    ['a term whose `member` the schema rejected may break the run: unknown', terms(A1, A2, ['Bob!', '2025-01-10', '2025-07-09'], ['ann', '2025-07-10'])],
+    ['a term whose `from` the schema rejected may lie between: unknown', terms(A1, A2, ['bob', '2025-01-40', '2025-07-09'], ['ann', '2025-07-10'])],
   ])('valid: %s', (_name, content) => {
     expect(run(content)).toEqual([]);
   });
@@ -54,6 +57,16 @@ describe('chair-consecutive: "cannot serve more than 2 consecutive terms"', () =
       'another member\'s earlier term does not start a new run later',
       terms(['bob', '2023-07-10', '2024-01-09'], A1, A2, ['ann', '2025-01-10']),
       [`chair-consecutive ${TERMS}:5:15 error`],
+    ],
+    [
+      'a term whose `elected_by` the schema rejected still counts in the run',
+      terms(A1, A2, ['ann', '2025-01-10']).replace('2025-01-10, elected_by: legacy', '2025-01-10, elected_by: "Election!"'),
+      [`chair-consecutive ${TERMS}:4:15 error`],
+    ],
+    [
+      'a term whose `to` the schema rejected still counts in the run: the term after it is reported',
+      terms(A1, ['ann', '2024-07-10', '2025-01-40'], ['ann', '2025-01-10']),
+      [`chair-consecutive ${TERMS}:4:15 error`],
     ],
   ])('invalid: %s', (_name, content, expected) => {
     expect(run(content)).toEqual(expected);

@@ -104,6 +104,8 @@ describe('chair-not-elected: "The chair will be elected by members of ALESCo"', 
     ['a vote that does not exist (unknown-reference\'s finding)', { [TERMS]: term('2024-02-07', '2024-02-07-nothing') }],
     ['a vote file skipped for yaml-syntax', { [ELECTION]: 'id: a\nid: b\n' }],
     ['a vote whose kind the schema rejected', { [ELECTION]: election(FOR_BOB, 'elected:bob').replace('kind: chair-election', 'kind: chair') }],
+    ['a term whose `elected_by` the schema rejected', { [TERMS]: term('2024-02-07', '"Election!"') }],
+    ['a term without `elected_by` (the schema\'s finding)', { [TERMS]: 'terms:\n  - { member: ann, from: 2024-02-07 }\n' }],
     ['a charter without records_since: legacy cannot be judged', { [TERMS]: term('2024-02-07', 'legacy'), [CHARTER]: baseRepo()[CHARTER]!.replace('records_since: 2024-01-01\n', '') }],
   ])('unknown is silent: %s', (_name, changes) => {
     expect(run(changes)).toEqual([]);

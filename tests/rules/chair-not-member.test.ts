@@ -56,6 +56,12 @@ describe('chair-not-member: the chair is one of "the elected members of ALESCo"'
     ],
     ['an open term after the member left', term('2024-02-07'), ann(['2024-01-10', '2025-05-31']), '2025-06-01'],
     ['a candidate who never served', term('2024-02-07', '2024-08-06'), 'id: ann\nname: Ann Example\nservice: []\n', '2024-02-07'],
+    [
+      'a term whose `elected_by` the schema rejected: its dates and member still count',
+      term('2024-02-07', '2024-08-06').replace('legacy', '"Election!"'),
+      ann(['2024-01-10', '2024-08-05']),
+      '2024-08-06',
+    ],
   ])('invalid: %s', (_name, terms, annFile, firstDay) => {
     const found = checkRules(repoWith({ [TERMS]: terms, [ANN]: annFile }), [rule], TODAY);
     expect(found.map(brief)).toEqual(FOUND);
@@ -78,6 +84,12 @@ describe('chair-not-member: the chair is one of "the elected members of ALESCo"'
       term('2024-02-07', '2024-08-06'),
       'id: ann\nname: Ann Example\nservice:\n  - from: 2024-02-30\n    appointed_by: legacy\n',
     ],
+    [
+      'a service period without `appointed_by` (the schema\'s finding): unknown, not "no service"',
+      term('2024-02-07', '2024-08-06'),
+      'id: ann\nname: Ann Example\nservice:\n  - from: 2024-01-10\n',
+    ],
+    ['a member file without `service` (the schema\'s finding): unknown, not "never served"', term('2024-02-07', '2024-08-06'), 'id: ann\nname: Ann Example\n'],
   ])('unknown service is silent: %s', (_name, terms, annFile) => {
     expect(run(terms, annFile)).toEqual([]);
   });

@@ -58,6 +58,16 @@ describe('chair-overlap: "a 6-month term" rotating: one chair at a time', () => 
       [`chair-overlap ${TERMS}:2:26 error`],
     ],
     [
+      'a term whose `elected_by` the schema rejected still has its dates',
+      terms(['ann', '2024-02-07', '2024-08-07'], ['bob', '2024-08-07']).replace('bob, from: 2024-08-07, elected_by: legacy', 'bob, from: 2024-08-07, elected_by: "Election!"'),
+      [`chair-overlap ${TERMS}:3:26 error`],
+    ],
+    [
+      'a term whose `member` the schema rejected still occupies its days',
+      terms(['ann', '2024-02-07', '2024-08-07'], ['BOB', '2024-08-07']),
+      [`chair-overlap ${TERMS}:3:26 error`],
+    ],
+    [
       'two terms starting the same day: the one listed later',
       terms(['ann', '2024-02-07', '2024-08-06'], ['bob', '2024-02-07', '2024-08-06']),
       [`chair-overlap ${TERMS}:3:26 error`],

@@ -37,6 +37,9 @@ describe('chair-term-length: "a 6-month term" (plus 31 days of grace)', () => {
     ['6 months and 32 days: 2024-01-10 -> 2024-08-11', term('2024-01-10', '2024-08-11')],
     ['month end clamps: 2024-08-31 -> 2025-04-01', term('2024-08-31', '2025-04-01')],
     ['a year on one election', term('2024-01-10', '2025-01-09')],
+    ['a term whose `elected_by` the schema rejected: its dates still count', term('2024-01-10', '2024-08-11').replace('legacy', '"Election!"')],
+    ['a term whose `member` the schema rejected: its dates still count', term('2024-01-10', '2024-08-11').replace('member: ann', 'member: ANN')],
+    ['a term without `elected_by` (the schema\'s finding): its dates still count', term('2024-01-10', '2024-08-11').replace(', elected_by: legacy', '')],
   ])('invalid: %s', (_name, content) => {
     expect(run(content)).toEqual([`chair-term-length ${TERMS}:2:42 error`]);
   });

@@ -34,6 +34,29 @@ describe('chair-vacant: a chair in office every day, each term "a 6-month term"'
     ['the only term starts after today', terms(['ann', '2025-07-01'])],
     ['the last closed term ends today', terms(['ann', '2025-01-01', TODAY])],
     ['a closed term ending after today', terms(['ann', '2025-01-01', '2025-07-01'])],
+    [
+      'a term whose `elected_by` the schema rejected still covers its days',
+      terms(['ann', '2024-08-07', '2025-02-06'], ['bob', '2025-02-07', '2025-04-06'], ['cat', '2025-04-07']).replace(
+        '2025-04-06, elected_by: legacy',
+        '2025-04-06, elected_by: "Election!"',
+      ),
+    ],
+    [
+      'a term without `elected_by` (the schema\'s finding) still covers its days',
+      terms(['ann', '2024-08-07', '2025-02-06'], ['bob', '2025-02-07', '2025-04-06'], ['cat', '2025-04-07']).replace('2025-04-06, elected_by: legacy', '2025-04-06'),
+    ],
+    [
+      'a term whose `to` the schema rejected: the days after its `from` are unknown, not vacant',
+      terms(['ann', '2024-08-07', '2025-02-06'], ['bob', '2025-02-07', '2025-02-30'], ['cat', '2025-04-07']),
+    ],
+    [
+      'a term whose `from` the schema rejected could cover any gap',
+      terms(['ann', '2024-08-07', '2025-02-06'], ['bob', '2025-02-30', '2025-04-06'], ['cat', '2025-04-07']),
+    ],
+    [
+      'an open term followed by a term whose `to` is unknown: which term is in office today is unknown',
+      terms(['ann', '2024-01-01'], ['bob', '2025-05-01', '2025-13-01']),
+    ],
   ])('valid: %s', (_name, content) => {
     expect(run(content)).toEqual([]);
   });
@@ -57,6 +80,17 @@ describe('chair-vacant: a chair in office every day, each term "a 6-month term"'
       [`chair-vacant ${TERMS}:2:42 warning`],
     ],
     ['an open term past its limit today: at the term', terms(['ann', '2024-10-31']), [`chair-vacant ${TERMS}:2:5 warning`]],
+    [
+      'a term whose `member` the schema rejected still covers its days: the gap before it, at its `from`',
+      terms(['ann', '2024-08-07', '2025-01-31'], ['BOB', '2025-02-07', '2025-04-06'], ['cat', '2025-04-07']),
+      [`chair-vacant ${TERMS}:3:26 warning`],
+    ],
+    ['an open term whose `member` the schema rejected, past its limit today', terms(['ANN', '2024-10-31']), [`chair-vacant ${TERMS}:2:5 warning`]],
+    [
+      'a gap before a term whose `to` the schema rejected is still a gap; after its `from`, unknown',
+      terms(['ann', '2024-08-07', '2025-01-31'], ['bob', '2025-02-07', '2025-04-06'], ['cat', '2025-04-07', '2025-13-01']),
+      [`chair-vacant ${TERMS}:3:26 warning`],
+    ],
   ])('invalid: %s', (_name, content, expected) => {
     expect(run(content)).toEqual(expected);
   });

@@ -88,6 +88,18 @@ describe('codeowners: "After the initial appointment, the membership of ALESCo w
       true,
     ],
     [
+      'a member whose period gives `left` without `to` (the schema\'s finding): service unknown, not "still serving"',
+      { 'governance/members/zed.yaml': 'id: zed\nname: zed\ngithub: zed-gh\nservice:\n  - from: 2024-01-10\n    appointed_by: board\n    left: resigned\n' },
+      GOOD,
+      true,
+    ],
+    [
+      'an unlisted handle while a current member\'s `github` was rejected by the schema (it may be theirs)',
+      { 'governance/members/yan.yaml': 'id: yan\nname: Yan\ngithub: yan_gh\nservice:\n  - from: 2024-01-10\n    appointed_by: board\n' },
+      GOOD.replace(`/scripts/                ${ALL}`, `/scripts/ ${ALL} @yan_gh`),
+      true,
+    ],
+    [
       'an unlisted handle while a member file is unreadable (it may be theirs)',
       { 'governance/members/zed.yaml': 'id: zed\nid: zed\n' },
       GOOD.replace(`/scripts/                ${ALL}`, `/scripts/ ${ALL} @zed-gh`),

@@ -45,6 +45,18 @@ describe('committee-below-quorum: n(today) is at least the quorum minimum', () =
     ['three members serve', { ...left('eve', '2024-02-19'), ...left('dan', '2024-02-19') }],
     ['nobody serves', Object.assign({}, ...['ann', 'bob', 'cat', 'dan', 'eve'].map((id) => left(id, '2024-02-19'))) as Files],
     ['five serve, the charter\'s minimum is 6', { [CHARTER]: charterWith('minimum: 4', 'minimum: 6') }],
+    [
+      'two serve and one whose service is unknown: below the minimum even if that one serves',
+      {
+        ...left('eve', '2024-02-19'),
+        ...left('cat', '2024-02-19'),
+        'governance/members/dan.yaml': baseRepo()['governance/members/dan.yaml']!.replace('from: 2024-01-10', 'from: 2024-01-32'),
+      },
+    ],
+    [
+      'two serve and one member file that cannot be read: below the minimum either way',
+      { ...left('eve', '2024-02-19'), ...left('cat', '2024-02-19'), 'governance/members/dan.yaml': 'id: [unclosed\n' },
+    ],
   ])('invalid: %s', (_name, changes) => {
     expect(run(changes)).toEqual([FINDING]);
   });
@@ -53,6 +65,17 @@ describe('committee-below-quorum: n(today) is at least the quorum minimum', () =
     const findings = checkRules(repoWith({ ...left('eve', '2024-02-19'), ...left('dan', '2024-02-19') }), [rule], TODAY);
     expect(findings.map((f) => f.message)).toEqual([
       '3 members serve today (2024-02-20), fewer than the quorum minimum of 4: no vote can reach quorum until the committee appoints 1 more',
+    ]);
+  });
+
+  it('says how many more might serve when some service is unknown', () => {
+    const findings = checkRules(
+      repoWith({ ...left('eve', '2024-02-19'), ...left('cat', '2024-02-19'), 'governance/members/dan.yaml': 'id: [unclosed\n' }),
+      [rule],
+      TODAY,
+    );
+    expect(findings.map((f) => f.message)).toEqual([
+      '2 members serve today (2024-02-20), fewer than the quorum minimum of 4 (1 more whose service is unknown would not reach it either): no vote can reach quorum until the committee appoints 2 more',
     ]);
   });
 

@@ -73,6 +73,11 @@ describe('continuation-ignored: a member who will not continue stops serving aft
       [AT(10)],
     ],
     [
+      'a second false answer on the next meeting\'s day looks to the meeting after: the first is still ignored',
+      { [BOB]: bob([['2024-02-07', false], ['2024-03-06', false]], '2024-03-31'), ...meeting('2024-03-06'), ...meeting('2024-04-03') },
+      [AT(11)],
+    ],
+    [
       'a later answer of continues: true after the next meeting does not undo it',
       { [BOB]: bob([['2024-02-07', false], ['2024-03-07', true]]), ...meeting('2024-03-06') },
       [AT(9)],

@@ -37,6 +37,8 @@ describe('meeting-attendee: only serving members are present; attendance recorde
     ['an id with no member file (unknown-reference\'s finding)', { [MEETING]: meeting('[ann, bob, cat, dan, zed]') }],
     ['a member file skipped for yaml-syntax: service unknown', { [MEETING]: WITH_EVE, [EVE]: 'id: eve\nid: eve\n' }],
     ['a member whose service the schema rejected: unknown', { [MEETING]: WITH_EVE, [EVE]: 'id: eve\nname: Eve\nservice:\n  - from: 2024-02-30\n    appointed_by: legacy\n' }],
+    ['a service period without `appointed_by` (the schema\'s finding): unknown, not "no service"', { [MEETING]: WITH_EVE, [EVE]: 'id: eve\nname: Eve\nservice:\n  - from: 2024-03-01\n' }],
+    ['a member file without `service` (the schema\'s finding): unknown, not "never served"', { [MEETING]: WITH_EVE, [EVE]: 'id: eve\nname: Eve\n' }],
     ['a `present` the schema rejected (an id listed twice) is unknown, not missing', { [MEETING]: meeting('[ann, bob, ann, dan, eve]'), [EVE]: eve(['2024-03-01']) }],
     ['an empty `present` is recorded', { [MEETING]: meeting('[]') }],
     ['before records_since a meeting may omit `present`', { [MEETING]: meeting(undefined), [CHARTER]: charterSince('2024-02-08') }],

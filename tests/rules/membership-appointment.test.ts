@@ -115,6 +115,11 @@ describe('membership-appointment: the board appoints the first members, a vote o
       [at(12)],
     ],
     [
+      'one vote cited by two periods, the first before the vote: that citation is the one wrong, the vote appoints the second',
+      { [VOTE_FILE]: vote(), [ZED]: zed(['2024-02-01', VOTE, '2024-02-05'], ['2024-03-06', VOTE]) },
+      [at(8)],
+    ],
+    [
       'one vote cited by two periods: the later one',
       { [VOTE_FILE]: vote(), [ZED]: zed(['2024-02-08', VOTE, '2024-02-10'], ['2024-03-06', VOTE]) },
       [at(12)],

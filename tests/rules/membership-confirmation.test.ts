@@ -80,6 +80,28 @@ describe('membership-confirmation: the new member confirms at the next meeting, 
     ],
     ['from on the vote\'s date: membership-appointment\'s finding', { [ZED]: zed('2024-02-07'), ...meeting('2024-03-06') }],
     [
+      'one vote cited by a second period: membership-appointment\'s finding, not a late confirmation',
+      {
+        [ZED]: zed('2024-03-06').replace(
+          '    appointed_by: 2024-02-07-membership-zed\n',
+          `    appointed_by: ${VOTE}\n    to: 2024-03-10\n    left: resigned\n  - from: 2024-03-20\n    appointed_by: ${VOTE}\n`,
+        ),
+        ...meeting('2024-03-06'),
+        ...meeting('2024-03-20'),
+      },
+    ],
+    [
+      'the vote is not after the previous period: membership-appointment\'s finding',
+      {
+        [ZED]: zed('2024-01-10', 'board').replace(
+          '    appointed_by: board\n',
+          `    appointed_by: board\n    to: 2024-02-10\n    left: resigned\n  - from: 2024-03-20\n    appointed_by: ${VOTE}\n`,
+        ),
+        ...meeting('2024-03-06'),
+        ...meeting('2024-03-20'),
+      },
+    ],
+    [
       'the first meeting\'s file is unreadable: unknown',
       { [ZED]: zed('2024-03-07'), 'governance/meetings/2024-03-06.yaml': 'date: [unclosed\n', ...meeting('2024-03-20') },
     ],
@@ -89,6 +111,7 @@ describe('membership-confirmation: the new member confirms at the next meeting, 
 
   it.each<[string, Files]>([
     ['from is a day after the first meeting', { [ZED]: zed('2024-03-07'), ...meeting('2024-03-06') }],
+
     ['from is the day after the vote, not the next meeting', { [ZED]: zed('2024-02-08'), ...meeting('2024-03-06') }],
     ['from is a later meeting, not the first one', { [ZED]: zed('2024-03-20'), ...meeting('2024-03-06'), ...meeting('2024-03-20') }],
     ['zed is not present at the first meeting', { [ZED]: zed('2024-03-06'), ...meeting('2024-03-06', ['ann', 'bob', 'cat', 'dan']) }],
@@ -118,6 +141,14 @@ describe('membership-confirmation: the new member confirms at the next meeting, 
     ],
   ])('says what is expected: %s', (_name, changes, message) => {
     expect(messages(changes)).toEqual([message]);
+  });
+
+  it('the vote appoints the second period when the first cites it wrongly (before the vote): the second is judged', () => {
+    const twoPeriods = zed('2024-02-01').replace(
+      '    appointed_by: 2024-02-07-membership-zed\n',
+      `    appointed_by: ${VOTE}\n    to: 2024-02-05\n    left: resigned\n  - from: 2024-03-20\n    appointed_by: ${VOTE}\n`,
+    );
+    expect(run({ [ZED]: twoPeriods, ...meeting('2024-03-06') })).toEqual([`membership-confirmation ${ZED}:11:11 warning`]);
   });
 
   it('an async vote: the first meeting after the day it closed', () => {

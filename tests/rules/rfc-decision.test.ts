@@ -135,6 +135,14 @@ describe('rfc-decision: "Decision Making: ALESCo votes on the RFC" (accepted nee
         [ANNUL]: annul.replace('result: passed', 'result: not-passed').replace('ann: yes, bob: yes, cat: yes, dan: yes', 'ann: no, bob: no, cat: no, dan: no'),
       },
     ],
+    [
+      'an RFC whose rfc the schema rejected: whether its vote is on it is unknown (the schema\'s finding alone)',
+      {
+        [RFC]: rfc('status: accepted\ndecision: 2024-02-07-rfc-0001\n').replace('rfc: 1', 'rfc: "one"'),
+        'rfcs/0002-other.md': rfc('status: discussion\n', '2024-02-01', 2),
+        [VOTE]: vote('ann=yes bob=yes cat=yes dan=no', 'passed', '', 2),
+      },
+    ],
     ['a rejected decision value is unknown, not missing (the schema\'s finding alone)', { [RFC]: rfc('status: accepted\ndecision: 24-2-7-vote\n') }],
     ['a rejected created date leaves the demand unjudged', { [RFC]: rfc('status: accepted\n', '2024-02-30') }],
     ['no readable charter: records_since and the vote arithmetic are unknown', { [RFC]: rfc('status: accepted\n'), [CHARTER]: null }],

@@ -73,6 +73,8 @@ describe('rfc-number: "Name your RFC file as XXXX-title-of-your-proposal.md, whe
     ['several unnumbered drafts (rfc: 0)', { 'rfcs/0000-a.md': rfc(0), 'rfcs/0000-b.md': rfc(0) }],
     ['a five-digit file number that matches', { 'rfcs/10000-big.md': rfc(10000) }],
     ['a rejected rfc value (the schema\'s finding alone)', { 'rfcs/0001-example.md': rfc('"one"') }],
+    ['a rejected rfc value in a file named like another RFC: no clash is judged on an unknown number', { 'rfcs/0001-other.md': rfc('"one"') }],
+    ['a missing rfc (the schema\'s finding alone) in a file named like another RFC', { 'rfcs/0001-other.md': rfc(1).replace('rfc: 1\n', '') }],
     ['files under rfcs/ that are not RFCs', { 'rfcs/README.md': '# RFCs\n', 'rfcs/assets/0001-x.md': rfc(1) }],
   ])('accepts %s', (_name, files) => {
     expect(run(files)).toEqual([]);

@@ -52,6 +52,8 @@ describe('rfc-superseded: "Superseded: The RFC is replaced by a new proposal"', 
     ['superseded_by a number two files hold (rfc-number\'s)', { [OLD]: superseded(), [NEW]: successor('[]'), 'rfcs/0002-twin.md': successor('[]') }],
     ['superseded_by an RFC whose file is unreadable', { [OLD]: superseded(), [NEW]: '---\nrfc: 2\nrfc: 2\n---\n' }],
     ['a rejected superseded_by is unknown, not missing (the schema\'s finding alone)', { [OLD]: superseded('superseded_by: "two"\n') }],
+    ['a successor whose rfc the schema rejected (found by its file name only)', { [OLD]: superseded(), [NEW]: successor('[]').replace('rfc: 2', 'rfc: "two"') }],
+    ['an RFC whose own rfc the schema rejected: what its successor lists is not judged', { [OLD]: superseded().replace('rfc: 1', 'rfc: "one"'), [NEW]: successor('[]') }],
     ['a successor whose supersedes the schema rejected', { [OLD]: superseded(), [NEW]: successor('["one"]') }],
     ['no readable charter: the charter rules do not run', { [OLD]: superseded(''), [CHARTER]: null }],
   ])('accepts %s', (_name, files) => {

@@ -2,6 +2,7 @@
 // in a key is an error, not a silently ignored field" (data-model.md).
 import { describe, expect, it } from 'vitest';
 import { rule } from '../../scripts/rules/schema.ts';
+import { rules } from '../../scripts/rules/index.ts';
 import { checkRules, repoWith, type Files } from '../helpers.ts';
 
 const MEETING = 'governance/meetings/2024-02-07.yaml';
@@ -85,6 +86,17 @@ describe('schema: records follow their JSON Schema', () => {
       { 'rfcs/0001-example.md': '---\nrfc: 1\ntitle: T\nauthors: [A]\nstatus: approved\ncreated: 2024-02-01\n---\n' },
       ['rfcs/0001-example.md:5:9 status: "approved" is not one of: draft, discussion, fcp, accepted, rejected, withdrawn, superseded'],
     ],
+    ['an empty charter: one finding at 1:1, not two', { 'governance/charter.yaml': '' }, ['governance/charter.yaml:1:1 empty document: a record is a mapping']],
+    [
+      'a charter that is a list: one finding at 1:1, not two',
+      { 'governance/charter.yaml': '- committee: X\n' },
+      ['governance/charter.yaml:1:1 the document is a list; a record is a mapping of keys to values'],
+    ],
+    [
+      'a charter skipped for yaml-syntax is schema at 1:1 too (data-model.md)',
+      { 'governance/charter.yaml': 'committee: X\ncommittee: Y\n' },
+      ['governance/charter.yaml:1:1 governance/charter.yaml could not be read: the charter rules need its numbers and do not run'],
+    ],
     [
       'a missing charter',
       { 'governance/charter.yaml': null },
@@ -108,6 +120,26 @@ describe('schema: records follow their JSON Schema', () => {
     const out = show(files);
     // `cat: on` is a string in YAML 1.2 but not a ballot value: exactly that one finding.
     expect(out.filter((l) => !l.includes('"on"'))).toEqual([]);
+  });
+
+  // data-model.md: "A value the schema rejects is unknown, not absent: the
+  // `schema` finding is its one finding." A mapping the schema rejects for a
+  // missing key is read the same way: no other rule reports what it lacks.
+  const EVE = 'governance/members/eve.yaml';
+  const eve = (disclosure: string, period: string, answer: string) =>
+    `id: eve\nname: Eve\ngithub: eve-gh\ndisclosures:\n  - ${disclosure}\nservice:\n  - ${period}\ncontinuation:\n  - ${answer}\n`;
+  const DISCLOSURE = 'date: 2024-01-10\n    employer: Example Corp';
+  const PERIOD = 'from: 2024-01-10\n    appointed_by: board';
+  const ANSWER = 'date: 2024-02-07\n    continues: true';
+  it.each<[string, Files]>([
+    ['a disclosure without `employer`', { [EVE]: eve('date: 2024-01-10', PERIOD, ANSWER) }],
+    ['a continuation answer without `continues`', { [EVE]: eve(DISCLOSURE, PERIOD, 'date: 2024-02-07') }],
+    ['a service period without `appointed_by`', { [EVE]: eve(DISCLOSURE, 'from: 2024-01-10', ANSWER) }],
+    ['a member file without `service`', { [EVE]: eve(DISCLOSURE, PERIOD, ANSWER).replace(/service:\n.*\n.*\n/, '') }],
+    ['a chair election without `candidates`', { [VOTE]: vote('').replace('candidates:\n  - { member: ann, nominated_by: bob, accepted: true }\n', '') }],
+    ['a chair-election candidate without `member`', { [VOTE]: vote('').replace('{ member: ann, nominated_by: bob, accepted: true }', '{ nominated_by: bob, accepted: true }') }],
+  ])('the schema finding is the only finding: %s', (_name, files) => {
+    expect(checkRules(repoWith(files), rules).map((f) => f.rule)).toEqual(['schema']);
   });
 
   it('one broken file never hides the findings of the others', () => {

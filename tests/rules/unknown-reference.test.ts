@@ -20,6 +20,11 @@ describe('unknown-reference: "every person, meeting, vote and RFC a record names
     ['an unknown elected_by vote', { 'governance/chair-terms.yaml': 'terms:\n  - member: ann\n    from: 2024-02-07\n    elected_by: 2024-02-07-chair-vote\n' }, ['governance/chair-terms.yaml:4:17 elected_by "2024-02-07-chair-vote" is not a vote: there is no governance/votes/2024-02-07-chair-vote.yaml']],
     ['an unknown RFC in supersedes', { 'rfcs/0001-example.md': '---\nrfc: 1\ntitle: T\nauthors: [A]\nstatus: draft\ncreated: 2024-02-01\nsupersedes: [9]\n---\n' }, ['rfcs/0001-example.md:7:14 supersedes RFC 9 does not exist: no file under rfcs/ has rfc: 9']],
     ['nullified_by a vote that did not pass', { [POLICY]: policy('nullified_by: 2024-02-07-chair-election\n') }, [`${POLICY}:10:15 nullified_by "2024-02-07-chair-election" must name a passed vote dated on or after 2024-02-07 (it is elected:ann, dated 2024-02-07)`]],
+    [
+      'a chair term whose `from` the schema rejected still names its chair',
+      { 'governance/chair-terms.yaml': 'terms:\n  - member: zed\n    from: 2024-02-30\n    elected_by: legacy\n' },
+      ['governance/chair-terms.yaml:2:13 chair "zed" is not a member: there is no governance/members/zed.yaml'],
+    ],
   ])('%s', (_name, files, expected) => {
     expect(show(files)).toEqual(expected);
   });
@@ -28,6 +33,17 @@ describe('unknown-reference: "every person, meeting, vote and RFC a record names
     ['the base repository', {}],
     ['a reference to a member whose file could not be parsed (reported once, as yaml-syntax)', { 'governance/members/eve.yaml': 'id: eve\nid: eve\n', [MEETING]: 'date: 2024-02-07\nkind: regular\npresent: [ann, bob, cat, eve]\n' }],
     ['`legacy` and `board` are not vote ids', { 'governance/chair-terms.yaml': 'terms:\n  - member: ann\n    from: 2024-02-07\n    elected_by: legacy\n' }],
+    [
+      'nullified_by a vote whose result the schema rejected (unknown, the schema\'s finding alone)',
+      {
+        [POLICY]: policy('nullified_by: 2024-02-08-annul\n'),
+        'governance/votes/2024-02-08-annul.yaml': policy('').replace(/2024-02-07-policy/, '2024-02-08-annul').replace('date: 2024-02-07\nmeeting: 2024-02-07', 'date: 2024-02-08\nasync: { closed: 2024-02-08 }').replace('result: passed', 'result: pased'),
+      },
+    ],
+    [
+      'a chair term whose `elected_by` the schema rejected: unknown, not a missing vote',
+      { 'governance/chair-terms.yaml': 'terms:\n  - member: ann\n    from: 2024-02-07\n    elected_by: 2024-02-07-Chair\n' },
+    ],
     ['an RFC referenced by its front-matter number', { [POLICY]: policy('').replace('kind: policy', 'kind: rfc\nrfc: 1') }],
   ])('accepts %s', (_name, files) => {
     expect(show(files)).toEqual([]);

@@ -76,6 +76,14 @@ describe('vote-eligibility: only serving, present, non-recused members vote; a r
       repoWith({ ...NULLIFIER, [MEETING]: meeting(FOUR), [VOTE]: vote('meeting', ['tally: { yes: 3, no: 1, abstain: 0 }'], ['nullified_by: 2024-02-15-annul']) }),
     ],
     [
+      'a rejected `nullified_by`: whether the vote was nullified (owed no roll call) is unknown',
+      repoWith({ [MEETING]: meeting(FOUR), [VOTE]: vote('meeting', [], ['nullified_by: Annulled later']) }),
+    ],
+    [
+      'a `nullified_by` naming a vote file that cannot be read: unknown',
+      repoWith({ 'governance/votes/2024-02-15-annul.yaml': 'id: [unclosed\n', [MEETING]: meeting(FOUR), [VOTE]: vote('meeting', [], ['nullified_by: 2024-02-15-annul']) }),
+    ],
+    [
       'a meeting vote whose date is not its meeting\'s: not judged (unknown-reference)',
       repoWith({ [MEETING]: meeting(['ann']), [VOTE]: vote('meeting', ballots({ zed: 'yes', eve: 'no' })).replace(`meeting: ${D}`, 'meeting: 2024-02-07'), ...FORMER }),
     ],
@@ -126,9 +134,24 @@ describe('vote-eligibility: only serving, present, non-recused members vote; a r
       [`${at(6, 1)} a tally is accepted only for imported history before records_since (2024-01-01): from then on a roll call names every voter in ballots`],
     ],
     [
+      'a tally from records_since on, with a rejected `kind`: the tally does not depend on the kind',
+      repoWith({ [MEETING]: meeting(FOUR), [VOTE]: vote('meeting', ['tally: { yes: 3, no: 1, abstain: 0 }']).replace('kind: decision', 'kind: vote') }),
+      [`${at(6, 1)} a tally is accepted only for imported history before records_since (2024-01-01): from then on a roll call names every voter in ballots`],
+    ],
+    [
+      'a tally larger than those present, with a rejected `tie_break` (a warning before records_since)',
+      repoWith({ ...since('2024-03-01'), [MEETING]: meeting(FOUR), [VOTE]: vote('meeting', ['tally: { yes: 3, no: 1, abstain: 1 }', 'tie_break: { by: ann, vote: maybe }']) }),
+      [`${at(6, 8, 'warning')} the tally counts 5 votes (yes 3 + no 1 + abstain 1) but only 4 members were present at meeting ${D}`],
+    ],
+    [
       'a vote without ballots from records_since on (at the vote mapping)',
       atMeeting(FOUR, []),
       [`${at(1, 1)} no ballots: from records_since (2024-01-01) on, a roll call names every voter in ballots (voter: yes | no | abstain)`],
+    ],
+    [
+      'a rejected `recused` list: a ballot from a member who no longer serves is still judged',
+      atMeeting([...FOUR, 'zed'], [...ballots({ ann: 'yes', zed: 'yes' }), 'recused: [Dan]'], FORMER),
+      [`${at(8, 3)} ballot of zed, who does not serve on the committee on ${D}: only serving members vote`],
     ],
     [
       'a ballot from someone absent, before records_since: a warning',

@@ -60,6 +60,7 @@ describe('vote-fcp: "Final Comment Period (FCP): A last call for comments before
     ['before records_since a missing fcp_since is not demanded', repo(undefined, since('2024-03-01'))],
     ['a nullified vote is owed no fcp_since', repo(undefined, { ...NULLIFIER, [VOTE]: vote(D, ['nullified_by: 2024-02-15-annul']) })],
     ['a rejected fcp_since is unknown, not missing', repo('2024-02-30')],
+    ['a rejected nullified_by: whether the vote is owed an fcp_since is unknown', repo(undefined, { [VOTE]: vote(D, ['nullified_by: Annulled later']) })],
     ['a vote on an RFC that does not exist is unknown-reference\'s', repo(undefined, { [VOTE]: vote(D, [], 9) })],
     [
       'two RFCs with the number voted on: rfc-number\'s, the vote is not judged against either',

@@ -55,6 +55,7 @@ describe('vote-quorum: "A quorum is defined as 50% of members +1 with a minimum 
     ['async: 5 ballots of 7', async(yesFrom(['ann', 'bob', 'cat', 'dan', 'eve']))],
     ['async: a tally summing to exactly 5 of 7', async(['tally: { yes: 2, no: 1, abstain: 2 }'])],
     ['async with neither ballots nor tally: who took part is unknown', async([])],
+    ['async with a rejected `recused` list: who took part is unknown', async([...yesFrom(['ann', 'bob', 'cat']), 'recused: [Dan]'])],
     [
       'a meeting vote whose date is not its meeting\'s: the meeting is unknown (unknown-reference)',
       repoWith({
@@ -107,6 +108,11 @@ describe('vote-quorum: "A quorum is defined as 50% of members +1 with a minimum 
       'async: a tally summing to 4 of 7 (imported history: a warning before records_since)',
       async(['tally: { yes: 2, no: 1, abstain: 1 }'], { ...SEVEN, ...since('2024-03-01') }),
       [`${AT} warning quorum not met: the tally counts 4 votes of 7 members, 5 needed ${FORMULA}`],
+    ],
+    [
+      'meeting: a rejected `recused` list leaves unknown only who stepped aside, not who attended',
+      repoWith({ ...SEVEN, [MEETING]: meeting(['ann', 'bob', 'cat', 'dan']), [VOTE]: vote('meeting', [...yesFrom(['ann', 'bob', 'cat']), 'recused: [Dan]']) }),
+      [`${AT} error quorum not met: 4 of 7 members present, 5 needed ${FORMULA}`],
     ],
     [
       'meeting before records_since: reported as a warning',

@@ -94,6 +94,7 @@ describe('vote-result: "Decisions will be made based on a majority vote. In case
         'governance/members/fay.yaml': 'id: fay\nname: fay\nservice:\n  - from: 2024-02-30\n    appointed_by: board\n',
       }),
     ],
+    ['a rejected `recused` list: whether a ballot counts is unknown, the result is not judged', vote('decision', [...MAJORITY_NO, 'recused: [Eve]'], 'passed')],
     ['a tally from records_since on is vote-eligibility\'s: no computed result', vote('decision', ['tally: { yes: 1, no: 3, abstain: 0 }'], 'passed')],
   ])('valid: %s', (_name, files) => {
     expect(run(files)).toEqual([]);

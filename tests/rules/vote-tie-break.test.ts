@@ -75,6 +75,23 @@ describe('vote-tie-break: "In case of a tie, the chairperson (or a designated me
     ['a chair election with equal votes and no tie-break', vote('chair-election', ELECTION, 'no-majority')],
     ['ballots unknown (a rejected value): the tie cannot be judged, the chair may break it', vote('decision', tb(ballots({ ann: 'maybe' }), '{ by: ann, vote: yes }'), 'passed')],
     ['a tie-break by someone with no member file is unknown-reference\'s', vote('decision', tb(TIE, '{ by: xyz, vote: yes }'), 'passed')],
+    [
+      'the chair\'s term has a rejected `to`: who chairs is unknown, not "nobody"',
+      vote('decision', tb(TIE, '{ by: ann, vote: yes }'), 'passed', {
+        'governance/chair-terms.yaml': 'terms:\n  - { member: ann, from: 2024-02-07, to: 2024-02-31, elected_by: 2024-02-07-chair-election }\n',
+      }),
+    ],
+    [
+      'a later term with a rejected `member` may be bob\'s, in office: who chairs is unknown',
+      vote('decision', tb(TIE, '{ by: bob, vote: yes }'), 'passed', {
+        'governance/chair-terms.yaml': [
+          'terms:',
+          '  - { member: ann, from: 2024-02-07, elected_by: 2024-02-07-chair-election }',
+          '  - { member: Not An Id, from: 2024-02-11, elected_by: 2024-02-07-chair-election }',
+          '',
+        ].join('\n'),
+      }),
+    ],
   ])('valid: %s', (_name, files) => {
     expect(run(files)).toEqual([]);
   });
@@ -139,6 +156,18 @@ describe('vote-tie-break: "In case of a tie, the chairperson (or a designated me
       [
         `vote-tie-break ${VOTE}:11:9 error result is passed on a tie (yes 2, no 2) with no tie_break: a tie passes only by the casting vote of the chair in office (or a member the chair designated); without one it is not passed`,
       ],
+    ],
+    [
+      'a term with a rejected `to` that started before the chair in office does not make the chair unknown',
+      vote('decision', byAnn, 'passed', {
+        'governance/chair-terms.yaml': [
+          'terms:',
+          '  - { member: ann, from: 2024-01-10, to: 2024-02-31, elected_by: 2024-02-07-chair-election }',
+          '  - { member: bob, from: 2024-02-11, elected_by: 2024-02-07-chair-election }',
+          '',
+        ].join('\n'),
+      }),
+      [`${at(byAnn, 'ann')} tie-break by ann, but the chair in office on ${D} is bob: another member casts the deciding vote only with designated_by naming that chair`],
     ],
     [
       'before records_since: a warning',
