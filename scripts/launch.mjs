@@ -62,5 +62,5 @@ if (mtime(bundle) < sourcesChanged) {
 }
 process.argv.splice(2, 1);
 // Messages name the command as npm run does, also when the launcher is called directly.
-process.env.npm_lifecycle_event ??= command;
+process.env.npm_lifecycle_event = command;
 await import(pathToFileURL(bundle).href);

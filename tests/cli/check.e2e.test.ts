@@ -3,11 +3,12 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { repoWith, writeRepo } from '../helpers.ts';
+import { commandArgs } from '../cli-command.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 function check(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/cli/check.ts', ...args], {
+  const r = spawnSync(process.execPath, [...commandArgs('check'), ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: '', ...env },

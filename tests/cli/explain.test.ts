@@ -4,10 +4,11 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { explainRule } from '../../scripts/core/docs.ts';
 import { rules } from '../../scripts/rules/index.ts';
+import { commandArgs } from '../cli-command.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const explain = (...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', 'scripts/cli/explain.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
+  spawnSync(process.execPath, [...commandArgs('explain'), ...args], { cwd: ROOT, encoding: 'utf8' });
 
 describe('explain', () => {
   it.each(rules.map((r) => r.id))('%s: description, charter text, a violation and its fix', (id) => {

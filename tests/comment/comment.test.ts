@@ -9,6 +9,7 @@ import { MARKER } from '../../scripts/core/report.ts';
 import { ACTIONS_LOGIN, GitHub, commentBody, postReport } from '../../scripts/shell/github.ts';
 import { ROOT } from '../git/git-repo.ts';
 import { fakeGitHub, type FakeGitHub } from './fake-github.ts';
+import { commandArgs } from '../cli-command.ts';
 
 let gh: FakeGitHub;
 beforeEach(async () => {
@@ -29,7 +30,7 @@ const REPORT = `${MARKER}\n## ✅ Governance check passed\n\nfirst run\n`;
 /** The real CLI, spawned asynchronously so the fake server in this process can answer it. */
 function comment(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolvePromise) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/cli/comment.ts'), ...args], {
+    const child = spawn(process.execPath, [...commandArgs('comment'), ...args], {
       cwd: ROOT,
       env: {
         ...process.env,

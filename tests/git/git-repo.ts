@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Files } from '../helpers.ts';
+import { commandArgs } from '../cli-command.ts';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -75,7 +76,7 @@ export interface Run {
 
 /** Run a CLI script of this project as a child process (`scripts/cli/<name>.ts`). */
 export function cli(name: string, args: string[], env: NodeJS.ProcessEnv = {}): Run {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/cli', `${name}.ts`), ...args], {
+  const r = spawnSync(process.execPath, [...commandArgs(name), ...args], {
     cwd: ROOT,
     env: { ...process.env, GITHUB_SERVER_URL: '', GITHUB_REPOSITORY: '', ...env },
     encoding: 'utf8',

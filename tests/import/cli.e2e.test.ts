@@ -8,11 +8,12 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { E2E_TODAY, emptyRepo, MINUTES_URL, RFC_DIR, RFC_URL, WIKI_MINUTES } from './fixture-repo.ts';
+import { commandArgs } from '../cli-command.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 function run(script: string, args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', `scripts/cli/${script}.ts`, ...args], {
+  const r = spawnSync(process.execPath, [...commandArgs(script), ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: '' },

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { renderCodeowners } from '../../scripts/core/codeowners.ts';
 import { brief, repoWith, runCheck, writeRepo, type Files } from '../helpers.ts';
+import { commandArgs } from '../cli-command.ts';
 
 /** What `npm run codeowners` writes for the fixture committee (ann..eve, handles <id>-gh). */
 const GOOD = renderCodeowners(['ann-gh', 'bob-gh', 'cat-gh', 'dan-gh', 'eve-gh']);
@@ -122,7 +123,7 @@ describe('codeowners: "After the initial appointment, the membership of ALESCo w
 describe('npm run codeowners', () => {
   const script = fileURLToPath(new URL('../../scripts/cli/codeowners.ts', import.meta.url));
   const cli = (dir: string, ...args: string[]) => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', script, '--repo', dir, ...args], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [...commandArgs('codeowners'), '--repo', dir, ...args], { encoding: 'utf8' });
     return { code: r.status, out: r.stdout, err: r.stderr };
   };
 
