@@ -291,7 +291,7 @@ function main(): void {
     if (smallest) {
       const { added } = preparePullRequest(smallest.dir);
       const pr = timed(
-        [...SUMMARY_COMMAND, '--repo', smallest.dir, '--base', 'main', '--head', 'pr', '--today', smallest.today, '--out', join(smallest.dir, '..', `pr-${smallest.scale}x.md`)],
+        [...SUMMARY_COMMAND, '--repo', smallest.dir, '--base', 'main', '--head', 'pr', '--today', smallest.today, '--out', join(smallest.dir, 'pr-report.md')],
         runs,
         (r) => {
           if (r.status !== 0) throw new Error(`summary exited ${r.status}: ${r.stderr}`);

@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isIsoDate } from '../core/dates.ts';
 import { localToday, runCli, UsageError } from '../shell/cli.ts';
-import { summarizePullRequest } from '../shell/git.ts';
+import { Git, summarizePullRequest } from '../shell/git.ts';
 
 const HELP = `Usage: npm run summary -- [options]
 
@@ -79,6 +79,15 @@ runCli(HELP, async (argv) => {
     today,
     ...(repoUrl ? { repoUrl } : {}),
   });
+  if (values.head === 'HEAD') {
+    // A secretary who runs summary before committing would otherwise read "no change" and trust it.
+    const pending = await new Git(resolve(values.repo)).uncommittedRecords().catch(() => []);
+    if (pending.length)
+      process.stderr.write(
+        `summary: note: ${pending.length} record file(s) changed but not committed (${pending.slice(0, 3).join(', ')}${pending.length > 3 ? ', ...' : ''}); ` +
+          'summary reads commits only: commit them to include them\n',
+      );
+  }
   if (values.out !== undefined) writeFileSync(values.out, outcome.markdown);
   else process.stdout.write(outcome.markdown);
   const { newErrors, fresh, existing } = outcome.gated;

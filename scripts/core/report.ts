@@ -205,16 +205,22 @@ function voteLines(v: VoteChange): string {
     });
     const odd = v.ballots.filter((g) => !['yes', 'no', 'abstain'].includes(g.value));
     for (const g of odd) parts.push(`${g.voters.length} “${escapeText(g.value, 40)}”${who(g.voters)}`);
-    lines.push(`  - Tally: ${parts.join(' · ')}`);
+    lines.push(`  - ${v.notCounted.length ? 'Ballots recorded' : 'Tally'}: ${parts.join(' · ')}`);
   } else if (v.tally) {
     lines.push(`  - Tally (counts only): ${v.tally.yes} yes · ${v.tally.no} no · ${v.tally.abstain} abstain`);
   } else lines.push('  - No ballots recorded');
-  if (v.notCounted.length)
+  if (v.notCounted.length) {
     lines.push(`  - Not counted: ${v.notCounted.map((n) => `${escapeText(n.voter, 60)} (${n.reason})`).join(', ')}`);
+    // The recorded ballots and the counted ones differ: show the counts the result comes from.
+    if (v.tally && v.kind !== 'chair-election')
+      lines.push(`  - Counted: ${v.tally.yes} yes · ${v.tally.no} no · ${v.tally.abstain} abstain`);
+  }
   const recorded = v.result !== undefined ? escapeText(v.result, 60) : 'none recorded';
-  if (v.computedResult === undefined) lines.push(`  - Result: ${recorded} (not computed from the record)`);
-  else if (v.computedResult === v.result) lines.push(`  - Result: **${recorded}** (the ballots give the same)`);
-  else lines.push(`  - Result: recorded **${recorded}**, but the ballots give **${escapeText(v.computedResult, 60)}**`);
+  const noQuorum = v.quorum && !v.quorum.met ? '; without quorum the vote decides nothing' : '';
+  if (v.computedResult === undefined) lines.push(`  - Result: ${recorded} (not computed from the record)${noQuorum}`);
+  else if (v.computedResult === v.result) lines.push(`  - Result: **${recorded}** (the counted ballots give the same)${noQuorum}`);
+  else
+    lines.push(`  - Result: recorded **${recorded}**, but the counted ballots give **${escapeText(v.computedResult, 60)}**${noQuorum}`);
   if (v.quorum) {
     const q = v.quorum;
     const verb = q.async ? 'took part' : 'present';

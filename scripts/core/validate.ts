@@ -3,6 +3,7 @@
 // that points at the offending key or value.
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
+import { closest } from './text.ts';
 import type { Path } from './types.ts';
 
 // ajv-formats is CommonJS; under NodeNext its callable is the default export's default.
@@ -93,36 +94,22 @@ const FORMAT_WORDS: Record<string, string> = {
   uri: 'a URL',
 };
 
-/** Levenshtein distance, small inputs only (schema key names). */
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0] ?? 0;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j] ?? 0;
-      row[j] = Math.min(current + 1, (row[j - 1] ?? 0) + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length] ?? 0;
-}
-
 function suggestKey(key: string, parentSchema: unknown): string {
   const properties = (parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties;
   if (!properties) return '';
   const names = Object.keys(properties);
-  let best = '';
-  let bestDistance = Infinity;
-  for (const name of names) {
-    const d = distance(key.toLowerCase(), name.toLowerCase());
-    if (d < bestDistance) {
-      best = name;
-      bestDistance = d;
-    }
-  }
+  const best = closest(key, names);
   const allowed = `allowed here: ${names.join(', ')}`;
-  return bestDistance <= Math.max(1, Math.floor(best.length / 3)) ? ` (did you mean "${best}"? ${allowed})` : ` (${allowed})`;
+  return best ? ` (did you mean "${best}"? ${allowed})` : ` (${allowed})`;
+}
+
+/** What a missing key takes, from its schema: "(one of: regular, special)". */
+function whatGoesIn(parentSchema: unknown, key: string): string {
+  const property = (parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties?.[key];
+  const values = (property as { enum?: unknown[] } | undefined)?.enum;
+  if (Array.isArray(values)) return ` (one of: ${values.map(String).join(', ')})`;
+  const about = description(property);
+  return about ? ` (${about})` : '';
 }
 
 function description(schema: unknown): string | undefined {
@@ -181,13 +168,10 @@ function describe(error: ErrorObject, root: unknown): SchemaIssue | undefined {
       };
     }
     case 'required': {
+      const key = String(params.missingProperty);
       // Inside an if/then the schema's own description says why the key is needed here.
       const why = own && error.schemaPath.includes('/then') ? `: ${own}` : '';
-      return {
-        path,
-        at: 'value',
-        message: `missing required key "${String(params.missingProperty)}"${why}`,
-      };
+      return { path, at: 'value', message: `missing required key "${key}"${why}${whatGoesIn(error.parentSchema, key)}` };
     }
     case 'dependentRequired':
       return {

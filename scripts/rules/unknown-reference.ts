@@ -1,8 +1,16 @@
 import type { Model, Vote } from '../core/model.ts';
+import { closest } from '../core/text.ts';
 import type { Path, Rule, RuleFinding } from '../core/types.ts';
 
 const memberExists = (model: Model, id: string): boolean => model.members.has(id) || model.skipped.members.has(id);
 const voteExists = (model: Model, id: string): boolean => model.votes.has(id) || model.skipped.votes.has(id);
+
+/** A member id close to a typo, or the id of the member whose name was written instead. */
+function suggestMember(model: Model, written: string): string | undefined {
+  const asName = written.replace(/[\s-]+/g, ' ').trim().toLowerCase();
+  for (const m of model.members.values()) if (m.name?.replace(/\s+/g, ' ').trim().toLowerCase() === asName) return m.id;
+  return closest(written, model.members.keys());
+}
 
 function rfcExists(model: Model, n: number): boolean {
   return model.rfcs.some((r) => r.number === n) || model.skipped.rfcs.has(n);
@@ -23,7 +31,13 @@ export const rule: Rule<Model> = {
     const out: RuleFinding[] = [];
     const member = (file: string, path: Path, id: string | undefined, role: string, at: 'key' | 'value' = 'value'): void => {
       if (id === undefined || memberExists(model, id)) return;
-      out.push({ file, path, at, message: `${role} "${id}" is not a member: there is no governance/members/${id}.yaml` });
+      const hint = suggestMember(model, id);
+      out.push({
+        file,
+        path,
+        at,
+        message: `${role} "${id}" is not a member: there is no governance/members/${id}.yaml${hint ? ` (did you mean "${hint}"?)` : ''}`,
+      });
     };
     const vote = (file: string, path: Path, id: string, role: string): void => {
       if (voteExists(model, id)) return;

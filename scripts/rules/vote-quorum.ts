@@ -37,7 +37,7 @@ export const rule: Rule<Model> = {
       const needed = `${a.quorumNeeded} needed (${formula})`;
       const of = `of ${a.n} members`;
       let message: string;
-      if (a.meeting) message = `quorum not met: ${a.attendance} ${of} present, ${needed}`;
+      if (a.meeting) message = `quorum not met: ${a.attendance} ${of} present, ${needed}; who was present is the present list of ${a.meeting.file}`;
       else if (vote.ballots && vote.ballotsKnown)
         message = `quorum not met: ${a.attendance} ${of} took part in the asynchronous vote (cast a ballot, abstain included, or recused), ${needed}`;
       else message = `quorum not met: the tally counts ${a.attendance} votes ${of}, ${needed}`;

@@ -18,6 +18,13 @@ function isArgError(error: unknown): boolean {
 /** Run `main` with the process arguments and exit with its code (2 on a usage error). */
 export function runCli(help: string, main: (argv: string[]) => number | Promise<number>): void {
   const name = process.env.npm_lifecycle_event ?? 'command';
+  // A reader that stops early (`| head`) closes the pipe: stop quietly, as any Unix tool does.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+      throw error;
+    });
+  }
   Promise.resolve()
     .then(() => main(process.argv.slice(2)))
     .then(

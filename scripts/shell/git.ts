@@ -87,6 +87,15 @@ export class Git {
     return sha;
   }
 
+  /** Record files with changes not yet committed (summary reads commits, never the working tree). */
+  async uncommittedRecords(): Promise<string[]> {
+    const out = await this.raw(['status', '--porcelain', '--untracked-files=all', '--', 'governance', 'rfcs']);
+    return out
+      .split('\n')
+      .filter((l) => l.length > 3)
+      .map((l) => l.slice(3));
+  }
+
   async mergeBase(a: string, b: string): Promise<string> {
     let out: string;
     try {

@@ -120,3 +120,23 @@ describe('npm run check', () => {
     expect(r.stdout).toBe('');
   });
 });
+
+describe('a reader that stops early', () => {
+  it('ends quietly on a closed pipe: no stack trace', async () => {
+    const { spawn } = await import('node:child_process');
+    const many: Record<string, string> = {};
+    for (let i = 0; i < 400; i++) many[`governance/members/x${i}.yaml`] = `id: x${i}\nname: X\nservice: []\nfoo: 1\n`;
+    const dir = writeRepo(repoWith(many));
+    const child = spawn(process.execPath, [...commandArgs('check'), '--repo', dir, '--today', '2024-02-20', '--format', 'github'], {
+      cwd: ROOT,
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((done) => child.on('close', (c) => done(c)));
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(stderr).not.toContain('EPIPE');
+    expect(code).toBe(1);
+  });
+});

@@ -58,7 +58,7 @@ describe('summary: a pull request judged against its base', () => {
     expect(r.stdout).toContain('## ✅ Governance check passed');
     expect(r.stdout).toContain('- **Vote 2024-02-21-budget** (decision, at the meeting 2024-02-21): “Adopt the 2024 budget”');
     expect(r.stdout).toContain('  - Tally: 3 yes (ann, bob, cat) · 1 no (dan) · 1 abstain (eve)');
-    expect(r.stdout).toContain('  - Result: **passed** (the ballots give the same)');
+    expect(r.stdout).toContain('  - Result: **passed** (the counted ballots give the same)');
     expect(r.stdout).toContain('  - Quorum: 5 of 5 present, 4 needed ✔');
     expect(r.stdout).toContain('- **Meeting 2024-02-21** (regular): 5 of 5 members present, 0 guests, no board member');
     expect(r.stdout).toContain('- Quorum: 4 present (50% + 1, minimum 4)');
@@ -69,7 +69,7 @@ describe('summary: a pull request judged against its base', () => {
   it('a PR that records a vote without quorum fails with vote-quorum on the meeting line of the vote', () => {
     const dir = pr({
       [MEETING]: meeting('ann, bob, cat'),
-      [VOTE]: vote({ ann: 'yes', bob: 'yes', cat: 'no' }),
+      [VOTE]: vote({ ann: 'yes', bob: 'yes', cat: 'no', dan: 'no' }),
     });
     const r = summary(dir, '--repo-url', 'https://github.com/example/governance');
     expect(r.status).toBe(1);
@@ -77,9 +77,14 @@ describe('summary: a pull request judged against its base', () => {
     const head = git(dir, 'rev-parse', 'pr');
     const row = r.stdout.split('\n').find((l) => l.includes('`vote-quorum`'));
     expect(row).toBe(
-      `| ❌ error | \`vote-quorum\` | [${VOTE}:3](https://github.com/example/governance/blob/${head}/${VOTE}#L3) | quorum not met: 3 of 5 members present, 4 needed (50% + 1, minimum 4) |`,
+      `| ❌ error | \`vote-quorum\` | [${VOTE}:3](https://github.com/example/governance/blob/${head}/${VOTE}#L3) | quorum not met: 3 of 5 members present, 4 needed (50% + 1, minimum 4); who was present is the present list of governance/meetings/2024-02-21.yaml |`,
     );
     expect(r.stdout).toContain('  - Quorum: 3 of 5 present, 4 needed ✘ (no quorum)');
+    // The recorded ballots and the counted ones are told apart, and the result is qualified.
+    expect(r.stdout).toContain('  - Ballots recorded: 2 yes (ann, bob) · 2 no (cat, dan) · 0 abstain');
+    expect(r.stdout).toContain('  - Not counted: dan (not present)');
+    expect(r.stdout).toContain('  - Counted: 2 yes · 1 no · 0 abstain');
+    expect(r.stdout).toContain('(the counted ballots give the same); without quorum the vote decides nothing');
 
     // check --rev reads the same revision from git objects: the same finding, at the same place.
     const c = cli('check', ['--repo', dir, '--rev', 'pr', '--today', TODAY]);
@@ -230,5 +235,18 @@ describe('gitRepo helper sanity', () => {
     dirs.push(dir);
     const sha = commit(dir, { [MEETING]: meeting('ann') });
     expect(sha).toMatch(/^[0-9a-f]{40}$/);
+  });
+});
+
+describe('summary reads commits, never the working tree', () => {
+  it('says so when record files are changed but not committed', () => {
+    const dir = pr({ [MEETING]: meeting('ann, bob, cat, dan') });
+    git(dir, 'checkout', '-q', 'pr');
+    writeFileSync(join(dir, 'governance/meetings/2024-03-06.yaml'), 'date: 2024-03-06\nkind: regular\npresent: [ann, bob, cat, dan]\n');
+    const r = cli('summary', ['--repo', dir, '--base', 'main', '--today', TODAY]);
+    expect(r.stderr).toContain(
+      'summary: note: 1 record file(s) changed but not committed (governance/meetings/2024-03-06.yaml); summary reads commits only: commit them to include them',
+    );
+    expect(r.stdout).not.toContain('2024-03-06');
   });
 });

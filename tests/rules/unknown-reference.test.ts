@@ -12,7 +12,8 @@ const POLICY = 'governance/votes/2024-02-07-policy.yaml';
 
 describe('unknown-reference: "every person, meeting, vote and RFC a record names exists"', () => {
   it.each<[string, Files, string[]]>([
-    ['an unknown member in present', { [MEETING]: 'date: 2024-02-07\nkind: regular\npresent: [ann, bob, cat, dann]\n' }, [`${MEETING}:3:26 present "dann" is not a member: there is no governance/members/dann.yaml`]],
+    ['an unknown member in present', { [MEETING]: 'date: 2024-02-07\nkind: regular\npresent: [ann, bob, cat, dam]\n' }, [`${MEETING}:3:26 present "dam" is not a member: there is no governance/members/dam.yaml (did you mean "dan"?)`]],
+    ['a member written by name in present', { [MEETING]: 'date: 2024-02-07\nkind: regular\npresent: [ann, bob, cat, dan-example]\n' }, [`${MEETING}:3:26 present "dan-example" is not a member: there is no governance/members/dan-example.yaml (did you mean "dan"?)`]],
     ['an unknown voter, at the ballot key', { [POLICY]: policy('  zed: yes\n') }, [`${POLICY}:10:3 voter "zed" is not a member: there is no governance/members/zed.yaml`]],
     ['a chair-election ballot for an unknown person', { [VOTE]: (repoWith()[VOTE] as string).replace('cat: ann', 'cat: zed') }, [`${VOTE}:11:8 ballot for "zed" is not a member: there is no governance/members/zed.yaml`]],
     ['an unknown meeting', { [POLICY]: policy('').replace('meeting: 2024-02-07', 'meeting: 2024-02-08') }, [`${POLICY}:3:10 meeting "2024-02-08" does not exist: there is no governance/meetings/2024-02-08.yaml`]],

@@ -78,17 +78,17 @@ describe('vote-quorum: "A quorum is defined as 50% of members +1 with a minimum 
     [
       'meeting: one short, 4 of 7 present',
       atMeeting(['ann', 'bob', 'cat', 'dan']),
-      [`${AT} error quorum not met: 4 of 7 members present, 5 needed ${FORMULA}`],
+      [`${AT} error quorum not met: 4 of 7 members present, 5 needed ${FORMULA}; who was present is the present list of ${MEETING}`],
     ],
     [
       'meeting: a present member who does not serve does not count',
       atMeeting(['ann', 'bob', 'cat', 'dan', 'zed'], { ...SEVEN, 'governance/members/zed.yaml': member('zed', '2024-02-10') }),
-      [`${AT} error quorum not met: 4 of 7 members present, 5 needed ${FORMULA}`],
+      [`${AT} error quorum not met: 4 of 7 members present, 5 needed ${FORMULA}; who was present is the present list of ${MEETING}`],
     ],
     [
       'meeting: 3 of 5 present, below the minimum of 4',
       atMeeting(['ann', 'bob', 'cat'], {}),
-      [`${AT} error quorum not met: 3 of 5 members present, 4 needed ${FORMULA}`],
+      [`${AT} error quorum not met: 3 of 5 members present, 4 needed ${FORMULA}; who was present is the present list of ${MEETING}`],
     ],
     [
       'async: 4 of 7 took part (the recused member missing)',
@@ -112,12 +112,12 @@ describe('vote-quorum: "A quorum is defined as 50% of members +1 with a minimum 
     [
       'meeting: a rejected `recused` list leaves unknown only who stepped aside, not who attended',
       repoWith({ ...SEVEN, [MEETING]: meeting(['ann', 'bob', 'cat', 'dan']), [VOTE]: vote('meeting', [...yesFrom(['ann', 'bob', 'cat']), 'recused: [Dan]']) }),
-      [`${AT} error quorum not met: 4 of 7 members present, 5 needed ${FORMULA}`],
+      [`${AT} error quorum not met: 4 of 7 members present, 5 needed ${FORMULA}; who was present is the present list of ${MEETING}`],
     ],
     [
       'meeting before records_since: reported as a warning',
       atMeeting(['ann', 'bob', 'cat', 'dan'], { ...SEVEN, ...since('2024-03-01') }),
-      [`${AT} warning quorum not met: 4 of 7 members present, 5 needed ${FORMULA}`],
+      [`${AT} warning quorum not met: 4 of 7 members present, 5 needed ${FORMULA}; who was present is the present list of ${MEETING}`],
     ],
   ])('invalid: %s', (_name, files, expected) => {
     expect(run(files)).toEqual(expected);
