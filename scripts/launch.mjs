@@ -4,7 +4,6 @@
 // esbuild into scripts/.build/ and reuses the bundle until a source file
 // changes, so `check` starts in a few tens of milliseconds.
 // Plain JavaScript on purpose: it must run before anything is compiled.
-import { build } from 'esbuild';
 import { mkdirSync, readdirSync, renameSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -45,6 +44,13 @@ if (mtime(entry) === -1) {
   process.exit(2);
 }
 if (mtime(bundle) < sourcesChanged) {
+  let build;
+  try {
+    ({ build } = await import('esbuild'));
+  } catch {
+    process.stderr.write(`${command}: the dependencies are not installed: run npm ci first\n`);
+    process.exit(2);
+  }
   mkdirSync(outDir, { recursive: true });
   // A private temp name, then rename: two runs building at once never read a half-written bundle.
   const temp = `${bundle}.${process.pid}.tmp.mjs`;
