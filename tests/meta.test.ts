@@ -43,3 +43,19 @@ describe('rule catalogue', () => {
     expect(replaceRuleTable(readme, renderRuleTable(rules))).toBe(readme);
   });
 });
+
+describe('the pure core', () => {
+  // The core turns files into findings; only the shell may touch the file
+  // system, git, the network, the process or the clock.
+  const FORBIDDEN = /from 'node:(fs|child_process|net|http|https|os)'|from 'simple-git'|\bfetch\(|\bprocess\.|Date\.now\(|new Date\(\)/;
+  const dirs = ['core', 'rules', 'import'];
+  const files = dirs.flatMap((d) =>
+    readdirSync(new URL(`../scripts/${d}/`, import.meta.url))
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => `scripts/${d}/${f}`),
+  );
+  it.each(files)('%s touches no file system, git, network, process or clock', (file) => {
+    const text = readFileSync(new URL(`../${file}`, import.meta.url), 'utf8');
+    expect(text).not.toMatch(FORBIDDEN);
+  });
+});
