@@ -311,20 +311,3 @@ export function recordsSinceApplies(model: Model, date: string | undefined): boo
   const since = model.recordsSince;
   return since === undefined || date >= since;
 }
-
-/** Votes on each RFC number, indexed once. */
-const byRfc = new WeakMap<Model, Map<number, Vote[]>>();
-export function votesOnRfc(model: Model, rfc: number): readonly Vote[] {
-  let index = byRfc.get(model);
-  if (!index) {
-    index = new Map();
-    for (const v of model.votes.values()) {
-      if (v.kind !== 'rfc' || v.rfc === undefined) continue;
-      const list = index.get(v.rfc) ?? [];
-      list.push(v);
-      index.set(v.rfc, list);
-    }
-    byRfc.set(model, index);
-  }
-  return index.get(rfc) ?? [];
-}
