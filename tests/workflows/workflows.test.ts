@@ -1,6 +1,7 @@
-// The two workflows, validated by GitHub's own workflow parser
-// (@actions/workflow-parser), and held to the rules that make them safe for
-// pull requests from forks.
+// The workflows, validated by GitHub's own workflow parser
+// (@actions/workflow-parser), and held to the rules that make them safe: the
+// two pull-request workflows for pull requests from forks, the status page's
+// for a deploy token that never meets the code it runs.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,8 @@ import { ROOT } from '../git/git-repo.ts';
 const DIR = join(ROOT, '.github/workflows');
 const CHECK = 'governance-check.yml';
 const COMMENT = 'governance-comment.yml';
+const STATUS = 'status-page.yml';
+const ALL = [CHECK, COMMENT, STATUS];
 
 interface Step {
   name?: string;
@@ -23,7 +26,9 @@ interface Step {
 }
 interface Job {
   if?: string;
+  needs?: string | string[];
   permissions?: unknown;
+  environment?: { name: string; url?: string };
   steps: Step[];
 }
 interface Workflow {
@@ -49,12 +54,12 @@ function lint(...files: string[]): Record<string, string[]> {
 }
 
 describe('workflow files', () => {
-  it('are exactly the two workflows', () => {
-    expect(readdirSync(DIR).sort()).toEqual([CHECK, COMMENT]);
+  it('are exactly the two pull-request workflows and the status page', () => {
+    expect(readdirSync(DIR).sort()).toEqual([...ALL].sort());
   });
 
-  it('both pass the workflow parser', () => {
-    expect(lint(join(DIR, CHECK), join(DIR, COMMENT))).toEqual({ [CHECK]: [], [COMMENT]: [] });
+  it('all pass the workflow parser', () => {
+    expect(lint(...ALL.map((f) => join(DIR, f)))).toEqual({ [CHECK]: [], [COMMENT]: [], [STATUS]: [] });
   });
 
   it('the linter does catch a broken workflow (the test can fail)', () => {
@@ -65,18 +70,34 @@ describe('workflow files', () => {
     });
   });
 
-  it.each([[CHECK], [COMMENT]])('%s: no ${{ }} expression inside a run: script (values come in through env:)', (file) => {
+  it.each(ALL)('%s: no ${{ }} expression inside a run: script (values come in through env:)', (file) => {
     for (const step of steps(file)) if (step.run) expect(step.run, step.name).not.toContain('${{');
   });
 
-  it.each([[CHECK], [COMMENT]])('%s: never pull_request_target, never a persisted token in a checkout', (file) => {
+  it.each(ALL)('%s: never pull_request_target, never a persisted token in a checkout', (file) => {
     expect(text(file)).not.toContain('pull_request_target');
     for (const step of steps(file).filter((s) => s.uses?.startsWith('actions/checkout@')))
       expect(step.with?.['persist-credentials'], step.name).toBe(false);
   });
 
-  it.each([[CHECK], [COMMENT]])('%s: installs with npm ci', (file) => {
+  it.each(ALL)('%s: installs with npm ci', (file) => {
     expect(steps(file).some((s) => s.run?.trim() === 'npm ci')).toBe(true);
+  });
+
+  it.each(ALL)('%s: pins its permissions: a top-level map, each scope named, nothing *-all', (file) => {
+    const wf = workflow(file);
+    const scopes = (p: unknown): void => {
+      expect(p !== null && typeof p === 'object' && !Array.isArray(p), 'permissions must be a map of scopes').toBe(true);
+      for (const level of Object.values(p as Record<string, unknown>)) expect(['read', 'write', 'none']).toContain(level);
+    };
+    scopes(wf.permissions);
+    expect(text(file)).not.toMatch(/permissions:\s*(read|write)-all/);
+    for (const job of Object.values(wf.jobs)) if (job.permissions !== undefined) scopes(job.permissions);
+  });
+
+  it.each(ALL)('%s: every action is a released major version of a known publisher', (file) => {
+    for (const step of steps(file).filter((s) => s.uses))
+      expect(step.uses, step.name).toMatch(/^actions\/[a-z-]+@v\d+$/);
   });
 });
 
@@ -162,5 +183,43 @@ describe('governance-comment.yml: posts with code from the default branch only',
       GITHUB_TOKEN: '${{ github.token }}',
       RUN_HEAD_SHA: '${{ github.event.workflow_run.head_sha }}',
     });
+  });
+});
+
+describe('status-page.yml: builds read-only, deploys with no repository code', () => {
+  const wf = workflow(STATUS);
+  const jobs = Object.entries(wf.jobs);
+  const build = wf.jobs.build;
+  const deploy = wf.jobs.deploy;
+
+  it('runs on push to the default branch and by hand, one Pages deployment at a time', () => {
+    expect(wf.on).toEqual({ push: { branches: ['main'] }, workflow_dispatch: null });
+    // workflow_dispatch may be started on any branch: only the default branch builds.
+    expect(build?.if).toBe("github.ref == format('refs/heads/{0}', github.event.repository.default_branch)");
+    expect(wf.concurrency).toEqual({ group: 'pages', 'cancel-in-progress': false });
+  });
+
+  it('grants pages: write and id-token: write only to the deploy job, which runs no repository code', () => {
+    expect(jobs.map(([id]) => id)).toEqual(['build', 'deploy']);
+    expect(wf.permissions).toEqual({ contents: 'read' });
+    expect(build?.permissions).toBeUndefined();
+    expect(deploy?.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
+    expect(deploy?.needs).toBe('build');
+    expect(deploy?.environment).toEqual({ name: 'github-pages', url: '${{ steps.deployment.outputs.page_url }}' });
+    expect(deploy?.steps.map((s) => s.uses)).toEqual(['actions/deploy-pages@v4']);
+    expect(deploy?.steps.some((s) => s.run !== undefined)).toBe(false);
+  });
+
+  it('builds the page with the repository URL and commit through env:, and uploads site/', () => {
+    const all = build?.steps ?? [];
+    const render = all.find((s) => s.run?.includes('npm run status-page'));
+    expect(render?.run?.trim()).toBe('npm run status-page -- --out site --repo-url "$REPO_URL" --commit "$COMMIT"');
+    expect(render?.env).toEqual({
+      REPO_URL: '${{ github.server_url }}/${{ github.repository }}',
+      COMMIT: '${{ github.sha }}',
+    });
+    const upload = all.find((s) => s.uses?.startsWith('actions/upload-pages-artifact@'));
+    expect(upload?.with).toEqual({ path: 'site' });
+    expect(all.indexOf(upload!)).toBeGreaterThan(all.indexOf(render!));
   });
 });
