@@ -35,9 +35,9 @@ export function committeeLines(summary: Summary): string[] {
   if (c.quorum !== undefined) lines.push(`Quorum: ${c.quorum} present (${c.quorumRule})`);
   else lines.push('Quorum: unknown (governance/charter.yaml cannot be read)');
   if (c.chair) {
-    lines.push(
-      `Chair: ${c.chair.member} since ${c.chair.from}${c.chair.termEnd ? `, term ends ${c.chair.termEnd}` : ''}`,
-    );
+    const end = c.chair.termEnd;
+    const term = end === undefined ? '' : end < c.date ? `, term ended ${end}: an election is due` : `, term ends ${end}`;
+    lines.push(`Chair: ${c.chair.member} since ${c.chair.from}${term}`);
   } else lines.push('Chair: none in office');
   if (c.nextCheckIn) lines.push(`Next semi-annual check-in: ${c.nextCheckIn}`);
   const open = (['draft', 'discussion', 'fcp'] as const).filter((s) => c.openRfcs[s].length > 0);

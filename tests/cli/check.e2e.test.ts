@@ -140,3 +140,10 @@ describe('a reader that stops early', () => {
     expect(code).toBe(1);
   });
 });
+
+describe('the summary on a date past the chair term', () => {
+  it('says the term ended and an election is due', () => {
+    const r = check(['--repo', valid, '--today', '2024-09-20']);
+    expect(r.stdout).toContain('Chair: ann since 2024-02-07, term ended 2024-08-07: an election is due\n');
+  });
+});
