@@ -87,23 +87,45 @@ export function committeeSize(model: Model, date: string): { n: number; certain:
 }
 
 /**
+ * The fraction as a ratio of whole numbers: the simplest ratio within 1e-9
+ * of the number written (continued fractions), so 0.5 is 1/2, 0.6666666666666666
+ * is 2/3 and 0.666666 stays 333333/500000. Quorum is then computed without
+ * any floating-point rounding.
+ */
+export function fractionAsRatio(x: number): { num: number; den: number } {
+  let [h0, h1, k0, k1] = [0, 1, 1, 0];
+  let rest = x;
+  for (let i = 0; i < 40; i++) {
+    const a = Math.floor(rest);
+    [h0, h1] = [h1, a * h1 + h0];
+    [k0, k1] = [k1, a * k1 + k0];
+    if (Math.abs(h1 / k1 - x) <= 1e-9 * Math.max(1, Math.abs(x)) || k1 > 1e9) break;
+    const frac = rest - a;
+    if (frac < 1e-15) break;
+    rest = 1 / frac;
+  }
+  return { num: h1, den: k1 };
+}
+
+/**
  * quorum(n) = the least whole number >= n * fraction + plus, never below the
- * minimum. Exact arithmetic: fractions are scaled to integers so 0.5 * 7 + 1
- * = 4.5 needs 5, and no float rounding can turn 4.0000001 into 5.
+ * minimum, in exact arithmetic: 0.5 * 7 + 1 = 4.5 needs 5, and two thirds of
+ * 9 (written 0.6666666666666666) is 6, not 6.000001 rounded up to 7.
  */
 export function quorumFor(charter: Pick<Charter, 'quorum'>, n: number): number {
   const { fraction, plus, minimum } = charter.quorum;
-  const scale = 1_000_000;
-  const scaled = Math.round(fraction * scale) * n + plus * scale;
-  const needed = Math.ceil(scaled / scale);
+  const { num, den } = fractionAsRatio(fraction);
+  const needed = Math.ceil((num * n + plus * den) / den);
   return Math.max(needed, minimum);
 }
 
 /** How the quorum is written in messages: "50% + 1, minimum 4". */
 export function quorumFormula(charter: Pick<Charter, 'quorum'>): string {
   const { fraction, plus, minimum } = charter.quorum;
-  const pct = `${Math.round(fraction * 10000) / 100}%`;
-  return `${pct}${plus ? ` + ${plus}` : ''}, minimum ${minimum}`;
+  const { num, den } = fractionAsRatio(fraction);
+  // "50%" where the charter speaks in percent; "2/3" where a percentage would be rounded.
+  const share = 100 % den === 0 ? `${(num * 100) / den}%` : `${num}/${den}`;
+  return `${share}${plus ? ` + ${plus}` : ''}, minimum ${minimum}`;
 }
 
 /** The chair term in office on `date`: among overlapping terms, the one that started latest. */

@@ -3,7 +3,7 @@
 // fewer than the minimum.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { quorumFor } from '../../scripts/core/committee.ts';
+import { quorumFor, quorumFormula } from '../../scripts/core/committee.ts';
 import type { Ballot, Charter, Member, Model, Vote } from '../../scripts/core/model.ts';
 import { analyzeVote, computeElection, computeResult, outcomeDisputed } from '../../scripts/core/votes.ts';
 
@@ -276,5 +276,37 @@ describe('quorumFor: 50% of members + 1, never fewer than 4', () => {
         if (q > 4) expect(2 * (q - 1)).toBeLessThan(n + 2);
       }),
     );
+  });
+});
+
+describe('quorumFor with fractions that are not exact in binary', () => {
+  const q = (fraction: number, plus: number, minimum: number, n: number): number =>
+    quorumFor({ quorum: { fraction, plus, minimum } }, n);
+  it.each([
+    // [fraction, plus, minimum, n, needed]
+    [0.6666666666666666, 0, 5, 9, 6],
+    [0.6666666666666666, 0, 1, 6, 4],
+    [2 / 3, 0, 1, 6, 4],
+    [0.666666, 0, 1, 6, 4], // 3.999996 -> 4
+    [0.666666, 0, 1, 9, 6], // 5.999994 -> 6
+    [0.6667, 0, 1, 9, 7], // 6.0003 -> 7: what 0.6667 says
+    [0.1 + 0.2, 0, 1, 10, 3], // 0.30000000000000004 is 3/10: 10 members need 3
+    [0.5, 1, 4, 7, 5],
+    [0.5, 1, 4, 6, 4],
+    [0.75, 0, 1, 4, 3],
+    [1, 0, 1, 9, 9],
+  ])('fraction %d + %d (minimum %d) of %d members needs %d', (fraction, plus, minimum, n, needed) => {
+    expect(q(fraction, plus, minimum, n)).toBe(needed);
+  });
+});
+
+describe('quorumFormula', () => {
+  it.each([
+    [0.5, 1, 4, '50% + 1, minimum 4'],
+    [0.6666666666666666, 0, 5, '2/3, minimum 5'],
+    [0.75, 0, 3, '75%, minimum 3'],
+    [0.3, 2, 4, '30% + 2, minimum 4'],
+  ])('%d + %d, minimum %d is written "%s"', (fraction, plus, minimum, text) => {
+    expect(quorumFormula({ quorum: { fraction, plus, minimum } })).toBe(text);
   });
 });
