@@ -39,7 +39,11 @@ export function committeeLines(summary: Summary): string[] {
     const term = end === undefined ? '' : end < c.date ? `, term ended ${end}: an election is due` : `, term ends ${end}`;
     lines.push(`Chair: ${c.chair.member} since ${c.chair.from}${term}`);
   } else lines.push('Chair: none in office');
-  if (c.nextCheckIn) lines.push(`Next semi-annual check-in: ${c.nextCheckIn}`);
+  // The charter's check-in falls at each chair election: semi-annual with six-month terms.
+  if (c.nextCheckIn) {
+    const name = c.termMonths === undefined || c.termMonths === 6 ? 'semi-annual check-in' : 'check-in (at the chair election)';
+    lines.push(c.nextCheckIn < c.date ? `The ${name} is due: since ${c.nextCheckIn}` : `Next ${name}: ${c.nextCheckIn}`);
+  }
   const open = (['draft', 'discussion', 'fcp'] as const).filter((s) => c.openRfcs[s].length > 0);
   lines.push(
     open.length === 0

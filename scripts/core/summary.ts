@@ -16,6 +16,8 @@ export interface CommitteeState {
   chair?: { member: string; from: string; termEnd?: string };
   /** The next semi-annual check-in: the chair term's end. */
   nextCheckIn?: string;
+  /** The charter's chair term length, which sets how often the check-in comes. */
+  termMonths?: number;
   openRfcs: Record<(typeof OPEN_STAGES)[number], number[]>;
 }
 
@@ -33,6 +35,7 @@ export function committeeState(model: Model, date: string): CommitteeState {
   if (model.charter) {
     state.quorum = quorumFor(model.charter, committeeSize(model, date).n);
     state.quorumRule = quorumFormula(model.charter);
+    state.termMonths = model.charter.chair.termMonths;
   }
   const term = chairTermOn(model, date);
   if (term) {

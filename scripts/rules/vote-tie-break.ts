@@ -53,25 +53,25 @@ function checkVote(model: Model, charter: Charter, vote: Vote, date: string, out
   }
   // A tie-break where none applies: who gave it does not matter then.
   if (vote.kind === 'chair-election') {
-    report(['tie_break'], 'a chair election has no tie-break: a candidate is elected with more than half of the votes cast, else no-majority', 'key');
+    report(['tie_break'], 'a chair election has no tie-break: a candidate is elected with more than half of the votes cast, else no-majority; remove tie_break and record the result the ballots give', 'key');
     return;
   }
   if (majorityOfMembers(vote.kind, charter)) {
     report(
       ['tie_break'],
-      'a membership vote has no tie to break: it passes with more yes than half of the members serving (majority_of: members)',
+      'a membership vote has no tie to break: it passes with more yes than half of the members serving (majority_of: members); remove tie_break',
       'key',
     );
     return;
   }
   if (charter.tieBreak === 'none') {
-    report(['tie_break'], 'the charter has tie_break: none: a tie is indecisive (not passed) and no casting vote is recorded', 'key');
+    report(['tie_break'], 'the charter has tie_break: none: a tie is indecisive, so a vote records no casting vote; remove tie_break (a tie is result: not-passed)', 'key');
     return;
   }
   const t = a.tally;
   if (t && (t.yes !== t.no || t.yes === 0)) {
     const why = t.yes === 0 && t.no === 0 ? 'zero votes cast is not a tie' : 'there is no tie';
-    report(['tie_break'], `a tie-break where ${why} (yes ${t.yes}, no ${t.no}): only a tie is broken by a casting vote`, 'key');
+    report(['tie_break'], `a tie-break where ${why} (yes ${t.yes}, no ${t.no}): only a tie is broken by a casting vote; remove tie_break`, 'key');
     return;
   }
   checkWho(model, vote, date, tb, report);

@@ -91,6 +91,7 @@ describe('npm run check', () => {
         quorumRule: '50% + 1, minimum 4',
         chair: { member: 'ann', from: '2024-02-07', termEnd: '2024-08-07' },
         nextCheckIn: '2024-08-07',
+        termMonths: 6,
         openRfcs: { draft: [], discussion: [1], fcp: [] },
       },
     });
@@ -145,5 +146,6 @@ describe('the summary on a date past the chair term', () => {
   it('says the term ended and an election is due', () => {
     const r = check(['--repo', valid, '--today', '2024-09-20']);
     expect(r.stdout).toContain('Chair: ann since 2024-02-07, term ended 2024-08-07: an election is due\n');
+    expect(r.stdout).toContain('The semi-annual check-in is due: since 2024-08-07\n');
   });
 });

@@ -128,27 +128,27 @@ describe('vote-tie-break: "In case of a tie, the chairperson (or a designated me
     [
       'a tie-break where there is no tie (at the `tie_break` key)',
       vote('decision', noTie, 'passed'),
-      [`${at(noTie, 'tie_break')} a tie-break where there is no tie (yes 2, no 1): only a tie is broken by a casting vote`],
+      [`${at(noTie, 'tie_break')} a tie-break where there is no tie (yes 2, no 1): only a tie is broken by a casting vote; remove tie_break`],
     ],
     [
       'a tie-break with zero votes cast',
       vote('decision', nobody, 'passed'),
-      [`${at(nobody, 'tie_break')} a tie-break where zero votes cast is not a tie (yes 0, no 0): only a tie is broken by a casting vote`],
+      [`${at(nobody, 'tie_break')} a tie-break where zero votes cast is not a tie (yes 0, no 0): only a tie is broken by a casting vote; remove tie_break`],
     ],
     [
       'a tie-break on a chair election',
       vote('chair-election', election, 'elected:ann'),
-      [`${at(election, 'tie_break')} a chair election has no tie-break: a candidate is elected with more than half of the votes cast, else no-majority`],
+      [`${at(election, 'tie_break')} a chair election has no tie-break: a candidate is elected with more than half of the votes cast, else no-majority; remove tie_break and record the result the ballots give`],
     ],
     [
       'a tie-break on a membership vote under majority_of: members',
       vote('membership', membership, 'passed', CANDIDATE),
-      [`${at(membership, 'tie_break')} a membership vote has no tie to break: it passes with more yes than half of the members serving (majority_of: members)`],
+      [`${at(membership, 'tie_break')} a membership vote has no tie to break: it passes with more yes than half of the members serving (majority_of: members); remove tie_break`],
     ],
     [
       'charter tie_break: none with a recorded tie-break',
       vote('decision', byAnn, 'passed', NONE),
-      [`${at(byAnn, 'tie_break')} the charter has tie_break: none: a tie is indecisive (not passed) and no casting vote is recorded`],
+      [`${at(byAnn, 'tie_break')} the charter has tie_break: none: a tie is indecisive, so a vote records no casting vote; remove tie_break (a tie is result: not-passed)`],
     ],
     [
       'a tie declared passed without a tie-break (at `result`)',
