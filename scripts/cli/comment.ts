@@ -1,6 +1,6 @@
 // `npm run comment`: post the summary report on a pull request, as one
 // comment that later runs update in place.
-import { readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { runCli, UsageError } from '../shell/cli.ts';
 import { GitHub, GitHubError, parsePrNumber, postReport } from '../shell/github.ts';
@@ -13,7 +13,8 @@ and updates it, or creates one. Two runs racing each other still leave one.
 
 Options:
   --pr N                the pull request number (a positive integer)
-  --file FILE           the report, as \`npm run summary -- --out FILE\` wrote it
+  --pr-file FILE        read the pull request number from FILE instead (the artifact's pr-number)
+  --file FILE           the report, as \`npm run summary -- --out FILE\` wrote it (at most 1 MiB)
   --head-sha SHA        post only if the PR's head is this commit (the workflow_run's
                         head SHA: the artifact's PR number must belong to this run)
   --author LOGIN        whose comments are ours (default: the token's user from GET /user;
@@ -24,14 +25,56 @@ Options:
 Environment: GITHUB_TOKEN (needs pull-requests: write), GITHUB_REPOSITORY (owner/repo),
 GITHUB_API_URL (default https://api.github.com).
 
+FILE and the --pr-file are read as plain files only: they come from an artifact
+that a pull request's own workflow may have written, so a symbolic link, a
+directory, a device or an oversized file is refused, never followed or read.
+
 Exit code: 0 posted (or skipped: the PR moved on), 1 GitHub refused, 2 usage error.
 `;
+
+/** A report summary writes is at most 65,536 characters: 1 MiB is far more than any. */
+export const MAX_REPORT_BYTES = 1024 * 1024;
+const MAX_PR_NUMBER_BYTES = 64;
+
+/**
+ * A file of the downloaded artifact, as untrusted data: a regular file, not
+ * a symbolic link (to /proc/self/environ, a token file, a FIFO that never
+ * ends), read up to `max` bytes and refused when larger.
+ */
+function readArtifactFile(flag: string, path: string, max: number): string {
+  const refuse = (why: string): UsageError => new UsageError(`${flag} ${path}: ${why}`);
+  let fd: number;
+  try {
+    if (lstatSync(path).isSymbolicLink()) throw refuse('is a symbolic link; an artifact file is read only as a plain file');
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw refuse(error instanceof Error ? error.message : String(error));
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) throw refuse('is not a regular file');
+    if (stat.size > max) throw refuse(`is ${stat.size.toLocaleString('en-US')} bytes, over the ${max.toLocaleString('en-US')}-byte limit`);
+    const buffer = Buffer.alloc(max + 1);
+    let length = 0;
+    for (;;) {
+      const n = readSync(fd, buffer, length, buffer.length - length, null);
+      if (n === 0) break;
+      length += n;
+      if (length > max) throw refuse(`is over the ${max.toLocaleString('en-US')}-byte limit`);
+    }
+    return buffer.subarray(0, length).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
 
 runCli(HELP, async (argv) => {
   const { values } = parseArgs({
     args: argv,
     options: {
       pr: { type: 'string' },
+      'pr-file': { type: 'string' },
       file: { type: 'string' },
       'head-sha': { type: 'string' },
       author: { type: 'string' },
@@ -44,23 +87,20 @@ runCli(HELP, async (argv) => {
     process.stdout.write(HELP);
     return 0;
   }
-  if (values.pr === undefined) throw new UsageError('--pr N is required');
+  if (values.pr !== undefined && values['pr-file'] !== undefined) throw new UsageError('give --pr or --pr-file, not both');
+  if (values.pr === undefined && values['pr-file'] === undefined) throw new UsageError('--pr N (or --pr-file FILE) is required');
   if (values.file === undefined) throw new UsageError('--file FILE is required');
+  const prText = values.pr ?? readArtifactFile('--pr-file', values['pr-file'] ?? '', MAX_PR_NUMBER_BYTES);
   let pr: number;
   try {
-    pr = parsePrNumber(values.pr);
+    pr = parsePrNumber(prText);
   } catch (error) {
     throw new UsageError(`--pr: ${error instanceof Error ? error.message : String(error)}`);
   }
   const headSha = values['head-sha'];
   if (headSha !== undefined && !/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/i.test(headSha))
     throw new UsageError(`--head-sha ${headSha.slice(0, 80)}: expected a full commit SHA`);
-  let report: string;
-  try {
-    report = readFileSync(values.file, 'utf8');
-  } catch (error) {
-    throw new UsageError(`--file ${values.file}: ${error instanceof Error ? error.message : String(error)}`);
-  }
+  const report = readArtifactFile('--file', values.file, MAX_REPORT_BYTES);
 
   try {
     const gh = new GitHub({

@@ -71,22 +71,24 @@ function diffValues(
   before: unknown,
   after: unknown,
   path: (string | number)[],
-  known: (path: Path) => boolean,
+  rejected: (path: Path) => boolean,
   out: FieldChange[],
 ): void {
-  if (before === after || !known(path)) return;
+  if (before === after || rejected(path)) return;
+  // A mapping or list is compared entry by entry even when a value inside it
+  // was rejected: only that value is unknown, never its siblings.
   if (isRecord(before) && isRecord(after)) {
     for (const key of new Set([...Object.keys(after), ...Object.keys(before)])) {
       if (path.length === 0 && key === 'corrections') continue;
-      diffValues(before[key], after[key], [...path, key], known, out);
+      diffValues(own(before, key), own(after, key), [...path, key], rejected, out);
     }
     return;
   }
   if (Array.isArray(before) && Array.isArray(after) && before.length === after.length) {
-    before.forEach((b, i) => diffValues(b, after[i], [...path, i], known, out));
+    before.forEach((b, i) => diffValues(b, after[i], [...path, i], rejected, out));
     return;
   }
-  if (JSON.stringify(before) === JSON.stringify(after)) return;
+  if (sameValue(before, after)) return;
   const b = show(before as Plain);
   const a = show(after as Plain);
   out.push({
@@ -98,17 +100,44 @@ function diffValues(
   });
 }
 
+/** A key's own value: never one inherited from Object.prototype (`constructor`, `toString`). */
+const own = (obj: Record<string, unknown>, key: string): unknown => (Object.hasOwn(obj, key) ? obj[key] : undefined);
+
+/** Deep equality of parsed values, key order aside (`.nan` equals `.nan`, as JSON compared them). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b || (Number.isNaN(a) && Number.isNaN(b))) return true;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => sameValue(x, b[i]));
+  if (isRecord(a) && isRecord(b)) {
+    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+    return [...keys].every((k) => sameValue(own(a, k), own(b, k)));
+  }
+  return false;
+}
+
+/** A child no schema path can name: `isKnown` of it is false only inside a rejected value. */
+const PROBE = '\u0000probe';
+
+/**
+ * Is `path` a value the schema rejected, or inside one, on this side? Not
+ * merely a mapping that holds a rejected value somewhere below: that one's
+ * other entries are still known, and a change to them still counts.
+ */
+function rejectedAt(record: RawRecord, path: Path): boolean {
+  return path.length > 0 && !record.isKnown([...path, PROBE]);
+}
+
 /**
  * How a record's parsed content differs, `corrections` aside. The parsed
  * values are compared, so comments, layout, key order and quoting never
  * count, and every key does (`notes` and `source` too), except values the
- * schema rejected on either side.
+ * schema rejected on either side (and only those: a rejected ballot hides
+ * no other ballot).
  */
 export function recordChanges(base: RawRecord, head: RawRecord): FieldChange[] {
   const out: FieldChange[] = [];
   // A value the schema rejects on either side is unknown: the schema's finding is the one finding.
-  const known = (path: Path): boolean => path.length === 0 || (base.isKnown(path) && head.isKnown(path));
-  diffValues(base.raw, head.raw, [], known, out);
+  const rejected = (path: Path): boolean => rejectedAt(base, path) || rejectedAt(head, path);
+  diffValues(base.raw, head.raw, [], rejected, out);
   return out;
 }
 
@@ -122,15 +151,41 @@ export const meetingChanges = (base: Meeting, head: Meeting): FieldChange[] => r
 
 export type CorrectionsCheck =
   | { ok: true; appended: Correction[] }
-  /** An entry the base has was changed or removed: `index` is its place. */
-  | { ok: false; index: number };
+  /** An entry the base has was changed or removed: `index` is its place, `date` and `by` what it said. */
+  | { ok: false; index: number; date?: string; by?: string };
 
-/** Corrections are append-only: the base's entries stay, in order, and new ones follow. */
-export function correctionsOf(base: readonly Correction[], head: readonly Correction[]): CorrectionsCheck {
+const rawCorrections = (record: RawRecord | undefined): unknown[] => {
+  const raw = record && isRecord(record.raw) ? own(record.raw, 'corrections') : undefined;
+  return Array.isArray(raw) ? raw : [];
+};
+
+/**
+ * Corrections are append-only: the base's entries stay, in order and in
+ * every key (`source` and `notes` too, layout and key order aside), and new
+ * ones follow. Given the two records, their parsed entries are compared;
+ * else the model's date, by and reason.
+ */
+export function correctionsOf(
+  base: readonly Correction[],
+  head: readonly Correction[],
+  records?: { base: RawRecord; head: RawRecord },
+): CorrectionsCheck {
+  if (records) {
+    const before = rawCorrections(records.base);
+    const after = rawCorrections(records.head);
+    for (let i = 0; i < before.length; i++) {
+      if (sameValue(before[i], after[i])) continue;
+      const entry = before[i];
+      const date = isRecord(entry) && typeof entry.date === 'string' ? entry.date : undefined;
+      const by = isRecord(entry) && typeof entry.by === 'string' ? entry.by : undefined;
+      return { ok: false, index: i, ...(date !== undefined ? { date } : {}), ...(by !== undefined ? { by } : {}) };
+    }
+  }
   for (let i = 0; i < base.length; i++) {
     const b = base[i];
     const h = head[i];
-    if (!b || !h || b.date !== h.date || b.by !== h.by || b.reason !== h.reason) return { ok: false, index: i };
+    if (!b || !h || b.date !== h.date || b.by !== h.by || b.reason !== h.reason)
+      return { ok: false, index: i, ...(b ? { date: b.date, by: b.by } : {}) };
   }
   return { ok: true, appended: head.slice(base.length) };
 }
@@ -293,6 +348,18 @@ export function changedPaths(base: ReadonlyMap<string, string>, head: ReadonlyMa
 }
 
 /**
+ * The files at the top of the repository that decide which code runs as the
+ * checker: the dependencies `npm ci` installs (a lock file can point a
+ * package anywhere), the npm scripts (`npm run comment` is what the poster
+ * runs with its write token), npm's settings, and the TypeScript settings
+ * the bundler reads (`paths` can swap a module). A change to them changes
+ * the rules as much as one under `scripts/`.
+ */
+export const BUILD_FILES = ['package.json', 'package-lock.json', 'npm-shrinkwrap.json', '.npmrc', 'tsconfig.json'] as const;
+
+const BUILD = new Set<string>(BUILD_FILES);
+
+/**
  * The paths of a change that decide the rules. A change under `.github/`
  * that is only the generated CODEOWNERS does not count (catalogue,
  * `codeowners`): `check` already fails when that file is out of date.
@@ -305,6 +372,7 @@ export function rulePaths(paths: readonly string[]): string[] {
       p.startsWith('scripts/') ||
       p.startsWith('schemas/') ||
       p === 'governance/charter.yaml' ||
+      BUILD.has(p) ||
       (p.startsWith('.github/') && !onlyCodeowners),
   );
 }
@@ -370,7 +438,7 @@ function diffVotes(base: Model, head: Model, ids: readonly string[]): VoteChange
       continue;
     }
     const fields = voteChanges(b, h);
-    const corr = correctionsOf(b.corrections, h.corrections);
+    const corr = correctionsOf(b.corrections, h.corrections, { base: b, head: h });
     const appended = corr.ok ? corr.appended : [];
     if (fields.length === 0 && corr.ok && appended.length === 0) continue;
     out.push({ ...voteFacts(head, h), change: 'changed', fields, correctionsAppended: appended });
@@ -490,7 +558,7 @@ function diffMeetings(base: Model, head: Model, ids: readonly string[]): Meeting
       continue;
     }
     const fields = meetingChanges(b, h);
-    const corr = correctionsOf(b.corrections, h.corrections);
+    const corr = correctionsOf(b.corrections, h.corrections, { base: b, head: h });
     const appended = corr.ok ? corr.appended : [];
     if (fields.length === 0 && corr.ok && appended.length === 0) continue;
     out.push({ id, file: h.file, change: 'changed', ...meetingFacts(head, h), fields, correctionsAppended: appended });

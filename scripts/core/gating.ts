@@ -1,6 +1,9 @@
 // What fails a pull request (charter-rules.md, "Gating"): an error that the
 // base branch does not have, matched by rule + file + message, not by line,
-// so a finding that only moved down a few lines is still "existing".
+// so a finding that only moved down a few lines is still "existing". The
+// severity is matched too: a warning on the base (imported history, dated
+// before records_since) does not excuse the same words as an error on the
+// head, which a PR gets by moving a record's date past records_since.
 import type { Finding } from './types.ts';
 
 export interface Gated {
@@ -14,7 +17,7 @@ export interface Gated {
   newErrors: number;
 }
 
-const keyOf = (f: Finding): string => `${f.rule}\u0000${f.file}\u0000${f.message}`;
+const keyOf = (f: Finding): string => `${f.severity}\u0000${f.rule}\u0000${f.file}\u0000${f.message}`;
 
 /**
  * Match head findings against base findings. Matching counts: when the base

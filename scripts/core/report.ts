@@ -29,6 +29,8 @@ const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;
  *   code span or math;
  * - `@` and `#` get a zero-width joiner after them: no mention pings anyone
  *   (`@everyone`, `@org/team`) and no `#123` cross-references another issue;
+ *   so do `GH-123`, `://` and `www.`: no `GH-` reference and no autolinked
+ *   issue URL cross-references one either;
  * - line breaks become spaces, control and bidirectional-override
  *   characters are dropped, and the text is cut at `max` characters.
  */
@@ -40,7 +42,15 @@ export function escapeText(text: string, max = 300): string {
   const chars = [...s];
   if (chars.length > max) s = `${chars.slice(0, max - 1).join('')}…`;
   // One pass, so no replacement is itself escaped again (an entity's `#`).
-  return s.replace(/[&<>|\\`*_[\]~$@#]/g, (c) => ENTITIES[c] ?? (c === '@' || c === '#' ? `${c}${ZWJ}` : `\\${c}`));
+  return (
+    s
+      .replace(/[&<>|\\`*_[\]~$@#]/g, (c) => ENTITIES[c] ?? (c === '@' || c === '#' ? `${c}${ZWJ}` : `\\${c}`))
+      // GitHub's other issue references: `GH-12`, and an issue's URL (an
+      // autolink, `https://...` or `www....`): a joiner breaks each.
+      .replace(/\b(GH)-(?=\d)/gi, `$1-${ZWJ}`)
+      .replace(/:(?=\/\/)/g, `:${ZWJ}`)
+      .replace(/\b(www)\./gi, `$1${ZWJ}.`)
+  );
 }
 
 /** A repository path as a link target: every segment percent-encoded, parentheses too. */

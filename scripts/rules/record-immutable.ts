@@ -3,7 +3,7 @@
 // Compares the head model with the base model; silent without a base.
 import { correctionsOf, meetingChanges, voteChanges, type FieldChange } from '../core/changes.ts';
 import type { Correction, Model } from '../core/model.ts';
-import type { Rule, RuleFinding } from '../core/types.ts';
+import type { Path, Rule, RuleFinding } from '../core/types.ts';
 
 const MAX_LISTED = 3;
 
@@ -27,19 +27,26 @@ interface RecordPair {
   baseCorrections: readonly Correction[];
   headCorrections: readonly Correction[];
   headFile: string;
+  /** The two parsed records: a merged correction entry is compared in every key. */
+  records: { base: ParsedRecord; head: ParsedRecord };
+}
+
+interface ParsedRecord {
+  raw: unknown;
+  isKnown: (path: Path) => boolean;
 }
 
 function judge(pair: RecordPair): RuleFinding | undefined {
   const { what, id } = pair;
-  const corrections = correctionsOf(pair.baseCorrections, pair.headCorrections);
+  const corrections = correctionsOf(pair.baseCorrections, pair.headCorrections, pair.records);
   const date = pair.date ? { date: pair.date } : {};
   if (!corrections.ok) {
     const i = corrections.index;
-    const entry = pair.baseCorrections[i];
+    const headEntries = (pair.records.head.raw as { corrections?: unknown } | null)?.corrections;
     return {
       file: pair.headFile,
-      path: pair.headCorrections[i] ? ['corrections', i] : ['corrections'],
-      message: `corrections are append-only: entry ${i + 1} of the merged ${what} ${id} (${entry?.date ?? ''} by ${entry?.by ?? ''}) was changed or removed; keep every entry as it is and append a new one`,
+      path: Array.isArray(headEntries) && i < headEntries.length ? ['corrections', i] : ['corrections'],
+      message: `corrections are append-only: entry ${i + 1} of the merged ${what} ${id} (${corrections.date ?? ''} by ${corrections.by ?? ''}) was changed or removed; keep every entry as it is and append a new one`,
       ...date,
     };
   }
@@ -108,6 +115,7 @@ export const rule: Rule<Model> = {
         fields: voteChanges(b, h),
         baseCorrections: b.corrections,
         headCorrections: h.corrections,
+        records: { base: b, head: h },
       });
       if (finding) out.push(finding);
     }
@@ -126,6 +134,7 @@ export const rule: Rule<Model> = {
         fields: meetingChanges(b, h),
         baseCorrections: b.corrections,
         headCorrections: h.corrections,
+        records: { base: b, head: h },
       });
       if (finding) out.push(finding);
     }

@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { simpleGit, type SimpleGit } from 'simple-git';
-import { changedPaths, describeChanges, type PrChanges } from '../core/changes.ts';
+import { BUILD_FILES, changedPaths, describeChanges, type PrChanges } from '../core/changes.ts';
 import { runRules } from '../core/engine.ts';
 import { gate, type Gated } from '../core/gating.ts';
 import { loadRepository, type RepoFile } from '../core/load.ts';
@@ -15,8 +15,12 @@ import { rules } from '../rules/index.ts';
 import { UsageError } from './cli.ts';
 import { loadSchemas } from './fs-repo.ts';
 
-/** What `summary` lists of a tree: the records, and the paths that decide the rules. */
-export const TREE_PATHS = ['governance', 'rfcs', '.github', 'scripts', 'schemas'] as const;
+/**
+ * What `summary` lists of a tree: the records, and the paths that decide the
+ * rules: the checker's code and schemas, the workflows, and what decides
+ * which code `npm ci` installs and how it is built (see BUILD_FILES).
+ */
+export const TREE_PATHS = ['governance', 'rfcs', '.github', 'scripts', 'schemas', ...BUILD_FILES] as const;
 
 const CODEOWNERS = '.github/CODEOWNERS';
 

@@ -35,6 +35,12 @@ export interface GitHubOptions {
   log?: (line: string) => void;
 }
 
+export interface PullRequest {
+  headSha: string;
+  /** `changed_files`: how many files the PR changes in all. */
+  changedFiles?: number;
+}
+
 interface Comment {
   id: number;
   body?: string;
@@ -48,7 +54,8 @@ const REPOSITORY = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
 export function parsePrNumber(text: string): number {
   const t = text.trim();
   if (!/^[1-9][0-9]{0,9}$/.test(t) || Number(t) > 2_147_483_647)
-    throw new GitHubError(0, `pull request number "${text.slice(0, 40)}" is not a positive integer`);
+    // Quoted as JSON: a line break in an artifact's file cannot start a workflow command in the log.
+    throw new GitHubError(0, `pull request number ${JSON.stringify(text.slice(0, 40))} is not a positive integer`);
   return Number(t);
 }
 
@@ -190,18 +197,30 @@ export class GitHub {
     return ACTIONS_LOGIN;
   }
 
-  async pullHeadSha(pr: number): Promise<string> {
+  /** The PR's head commit, and how many files it changes (`changed_files`), when GitHub says. */
+  async pullRequest(pr: number): Promise<PullRequest> {
     const { data } = await this.request('GET', `/repos/${this.owner}/${this.repo}/pulls/${pr}`);
-    const head = typeof data === 'object' && data !== null && 'head' in data ? (data as { head: { sha?: unknown } }).head : undefined;
-    if (!head || typeof head.sha !== 'string') throw new GitHubError(0, `pull request #${pr}: no head SHA in GitHub's answer`);
-    return head.sha;
+    const pull = typeof data === 'object' && data !== null ? (data as { head?: { sha?: unknown }; changed_files?: unknown }) : {};
+    const sha = pull.head?.sha;
+    if (typeof sha !== 'string') throw new GitHubError(0, `pull request #${pr}: no head SHA in GitHub's answer`);
+    const changed = pull.changed_files;
+    return { headSha: sha, ...(typeof changed === 'number' && Number.isInteger(changed) && changed >= 0 ? { changedFiles: changed } : {}) };
   }
 
-  async pullFiles(pr: number): Promise<string[]> {
+  async pullHeadSha(pr: number): Promise<string> {
+    return (await this.pullRequest(pr)).headSha;
+  }
+
+  /**
+   * The PR's files (a rename gives both names), and how many entries GitHub
+   * listed: it lists at most 3,000, so a longer PR's list is not complete.
+   */
+  async pullFiles(pr: number): Promise<{ paths: string[]; listed: number }> {
     const files = await this.paginate<{ filename?: string; previous_filename?: string }>(
       `/repos/${this.owner}/${this.repo}/pulls/${pr}/files`,
     );
-    return files.flatMap((f) => [f.filename, f.previous_filename]).filter((p): p is string => typeof p === 'string');
+    const paths = files.flatMap((f) => [f.filename, f.previous_filename]).filter((p): p is string => typeof p === 'string');
+    return { paths, listed: files.length };
   }
 
   comments(pr: number): Promise<Comment[]> {
@@ -257,17 +276,57 @@ const isOurs = (c: Comment, login: string): boolean =>
   (c.user?.login ?? '').toLowerCase() === login.toLowerCase() && (c.body ?? '').startsWith(MARKER);
 
 /**
- * The comment body from a report file: the marker first, nobody pinged even
- * by a report that a PR's own workflow wrote, within the comment limit.
+ * Whether the report can be posted as Markdown. Only when the PR leaves
+ * `.github/` alone (CODEOWNERS aside) did the base branch's workflow write it;
+ * a PR that changes a workflow runs its own, which can write any report, and
+ * a PR whose file list GitHub cuts (3,000 files) may hide such a change.
  */
-export function commentBody(report: string, workflowsChanged = false): string {
+export type ReportTrust = 'trusted' | 'workflows-changed' | 'files-unlisted';
+
+const UNTRUSTED: Record<Exclude<ReportTrust, 'trusted'>, string> = {
+  'workflows-changed': '**This PR changes the workflow files**: the report below was produced by its own workflow and cannot be trusted until a code owner reviews it.',
+  'files-unlisted': '**This PR changes more files than GitHub lists** (3,000), so whether it changes the workflow files cannot be told: the report below may have been produced by its own workflow and cannot be trusted until a code owner reviews it.',
+};
+
+/** The line ends CommonMark knows: a lone CR ends a line too. */
+const LINE_END = /\r\n|\r|\n/;
+
+/**
+ * An untrusted report as an indented code block: every line, blank ones
+ * too, starts with four spaces, so nothing in it is Markdown or HTML: no
+ * mention (not even `&#64;name`), no `#12` or `GH-12`, no link, image,
+ * table or `<details>`, and no line can end the block. Cut at whole lines to
+ * `room` characters.
+ */
+function asCodeBlock(text: string, room: number): { block: string; cut: number } {
+  const lines = text.replace(/(?:\r\n|\r|\n)+$/, '').split(LINE_END);
+  const out: string[] = [];
+  let used = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = `    ${lines[i] ?? ''}`;
+    if (used + line.length + 1 > room) return { block: out.join('\n'), cut: lines.length - i };
+    out.push(line);
+    used += line.length + 1;
+  }
+  return { block: out.join('\n'), cut: 0 };
+}
+
+/**
+ * The comment body from a report file: the marker first, nobody pinged even
+ * by a report that a PR's own workflow wrote, within the comment limit. A
+ * report that is not trusted (see ReportTrust) is shown as plain text.
+ */
+export function commentBody(report: string, trust: ReportTrust | boolean = 'trusted'): string {
+  const level: ReportTrust = trust === true ? 'workflows-changed' : trust === false ? 'trusted' : trust;
   let text = report.startsWith(MARKER) ? report.slice(MARKER.length).replace(/^\r?\n/, '') : report;
   // renderReport already escapes mentions; this holds for any file handed in.
   text = text.replace(/@(?=[A-Za-z0-9])/g, '@\u200d');
-  const warning = workflowsChanged
-    ? '> ⚠️ **This PR changes the workflow files**: the report below was produced by its own workflow and cannot be trusted until a code owner reviews it.\n\n'
-    : '';
-  return truncateMarkdown(`${MARKER}\n${warning}${text}`, COMMENT_LIMIT);
+  if (level === 'trusted') return truncateMarkdown(`${MARKER}\n${text}`, COMMENT_LIMIT);
+  const head = `${MARKER}\n> ⚠️ ${UNTRUSTED[level]} It is shown as plain text.\n\n`;
+  const note = (n: number): string =>
+    `\n> ✂️ Cut to fit GitHub's ${COMMENT_LIMIT.toLocaleString('en-US')}-character comment limit: ${n.toLocaleString('en-US')} more lines left out.\n`;
+  const { block, cut } = asCodeBlock(text, COMMENT_LIMIT - head.length - note(Number.MAX_SAFE_INTEGER).length - 1);
+  return `${head}${block}\n${cut > 0 ? note(cut) : ''}`;
 }
 
 /**
@@ -277,18 +336,29 @@ export function commentBody(report: string, workflowsChanged = false): string {
  */
 export async function postReport(gh: GitHub, options: PostOptions): Promise<PostResult> {
   const { pr } = options;
-  if (options.headSha !== undefined) {
-    const head = await gh.pullHeadSha(pr);
-    if (head.toLowerCase() !== options.headSha.toLowerCase())
-      return {
-        action: 'skipped',
-        reason: `pull request #${pr} is at ${head.slice(0, 12)}, not at the run's head ${options.headSha.slice(0, 12)}: the report belongs to another commit (a newer run will post), or the PR number is not this run's`,
-      };
-  }
+  const pull = await gh.pullRequest(pr);
+  if (options.headSha !== undefined && pull.headSha.toLowerCase() !== options.headSha.toLowerCase())
+    return {
+      action: 'skipped',
+      reason: `pull request #${pr} is at ${pull.headSha.slice(0, 12)}, not at the run's head ${options.headSha.slice(0, 12)}: the report belongs to another commit (a newer run will post), or the PR number is not this run's`,
+    };
   // Trusted code decides whether the PR's own workflow wrote the report.
   const files = await gh.pullFiles(pr);
-  const workflowsChanged = rulePaths(files).some((p) => p.startsWith('.github/'));
-  const body = commentBody(options.report, workflowsChanged);
+  // The file list is of the PR as it is now: a push in between (a workflow
+  // change reverted) must not make an untrusted report look trusted.
+  const now = await gh.pullRequest(pr);
+  if (now.headSha !== pull.headSha)
+    return {
+      action: 'skipped',
+      reason: `pull request #${pr} moved to ${now.headSha.slice(0, 12)} while its files were listed: a newer run will post`,
+    };
+  const trust: ReportTrust =
+    pull.changedFiles === undefined || files.listed < pull.changedFiles
+      ? 'files-unlisted'
+      : rulePaths(files.paths).some((p) => p.startsWith('.github/'))
+        ? 'workflows-changed'
+        : 'trusted';
+  const body = commentBody(options.report, trust);
   const login = options.author ?? (await gh.login());
 
   const mine = (await gh.comments(pr)).filter((c) => isOurs(c, login)).sort((a, b) => a.id - b.id);

@@ -1,7 +1,7 @@
 // The poster, end to end: the real `comment` command against a fake GitHub
 // on 127.0.0.1 that the test starts.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -216,5 +216,117 @@ describe('postReport: races, untrusted reports', () => {
     const c = new GitHub({ token: gh.token, repository: gh.repo, apiUrl: gh.url, retryDelayMs: 1, retries: 2, log: (l) => lines.push(l) });
     await expect(c.login()).rejects.toThrow('GET /user: 502 Bad Gateway after 3 attempts');
     expect(lines).toHaveLength(2);
+  });
+});
+
+describe('the artifact is data: the poster reads its files as plain files only', () => {
+  const dir = (): string => mkdtempSync(join(tmpdir(), 'gov-artifact-'));
+
+  it('refuses a report that is a symbolic link (to /proc/self/environ, a token file): nothing is read or posted', async () => {
+    const d = dir();
+    writeFileSync(join(d, 'secret'), 'GITHUB_TOKEN=ghs_secret\n');
+    symlinkSync(join(d, 'secret'), join(d, 'report.md'));
+    const r = await comment(['--pr', '5', '--file', join(d, 'report.md')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('is a symbolic link');
+    expect(gh.requests).toEqual([]);
+    expect(gh.comments).toEqual([]);
+  });
+
+  it('refuses a report that is a directory', async () => {
+    const d = dir();
+    mkdirSync(join(d, 'report.md'));
+    const r = await comment(['--pr', '5', '--file', join(d, 'report.md')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('is not a regular file');
+    expect(gh.requests).toEqual([]);
+  });
+
+  it('refuses an oversized report instead of reading it whole', async () => {
+    const r = await comment(['--pr', '5', '--file', reportFile(`${MARKER}\n${'x'.repeat(1024 * 1024)}\n`)]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('over the 1,048,576-byte limit');
+    expect(gh.requests).toEqual([]);
+  });
+
+  it('reads the PR number from --pr-file, as a plain file only', async () => {
+    const d = dir();
+    writeFileSync(join(d, 'pr-number'), '5\n');
+    const ok = await comment(['--pr-file', join(d, 'pr-number'), '--file', reportFile(REPORT)]);
+    expect(ok.stdout).toBe('comment: created comment 1000 on #5\n');
+    symlinkSync(join(d, 'pr-number'), join(d, 'link'));
+    const link = await comment(['--pr-file', join(d, 'link'), '--file', reportFile(REPORT)]);
+    expect(link.status).toBe(2);
+    expect(link.stderr).toContain('is a symbolic link');
+  });
+
+  it('a PR number file with a line break cannot start a workflow command in the log', async () => {
+    const d = dir();
+    writeFileSync(join(d, 'pr-number'), '5\n::add-mask::x\n');
+    const r = await comment(['--pr-file', join(d, 'pr-number'), '--file', reportFile(REPORT)]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('"5\\n::add-mask::x\\n" is not a positive integer');
+    expect(r.stderr.split('\n').some((l) => l.startsWith('::'))).toBe(false);
+  });
+});
+
+describe('postReport: a report the PR\'s own workflow may have written is plain text', () => {
+  const client = (): GitHub => new GitHub({ token: gh.token, repository: gh.repo, apiUrl: gh.url, retryDelayMs: 1 });
+  const FORGED = [
+    '## ✅ Governance check passed',
+    '&#64;everyone &commat;org/team #1 GH-2 https://github.com/o/r/issues/3',
+    '<img src="https://evil.example/x.png"> <details><summary>x</summary>',
+    '[approve here](https://evil.example/login) ![i](javascript:alert(1))',
+    '```',
+    '</details>',
+    'after a lone CR:\rnot indented?',
+    '',
+  ].join('\n');
+
+  /** Every line after the warning is inside one indented code block. */
+  function assertPlainText(body: string): void {
+    const lines = body.split(/\r\n|\r|\n/);
+    expect(lines[0]).toBe(MARKER);
+    expect(lines[1]).toMatch(/^> ⚠️ /);
+    expect(lines[2]).toBe('');
+    for (const line of lines.slice(3, -1)) expect(line.startsWith('    '), JSON.stringify(line)).toBe(true);
+    expect(lines.at(-1)).toBe('');
+  }
+
+  it('when the PR changes a workflow, its report is one code block: no entity mention, reference, link, image or HTML acts', async () => {
+    gh.files = ['.github/workflows/governance-check.yml'];
+    await postReport(client(), { pr: 5, report: FORGED });
+    const body = gh.comments[0]?.body ?? '';
+    expect(body).toContain('This PR changes the workflow files');
+    assertPlainText(body);
+    expect(body).toContain('    &#64;everyone');
+  });
+
+  it('a PR with more files than GitHub lists (3,000) cannot hide its workflow change past the last one listed', async () => {
+    gh.files = [...Array.from({ length: 3000 }, (_, i) => `+/${String(i).padStart(4, '0')}`), '.github/workflows/governance-check.yml'];
+    await postReport(client(), { pr: 5, report: FORGED });
+    const body = gh.comments[0]?.body ?? '';
+    expect(body).toContain('This PR changes more files than GitHub lists');
+    assertPlainText(body);
+  }, 20_000);
+
+  it('a push landing while the files are listed (the workflow change reverted) skips the post', async () => {
+    gh.files = ['.github/workflows/governance-check.yml'];
+    gh.onListFiles = () => {
+      gh.files = ['governance/votes/x.yaml'];
+      gh.headSha = 'd'.repeat(40);
+    };
+    const result = await postReport(client(), { pr: 5, report: FORGED, headSha: 'c'.repeat(40) });
+    expect(result.action).toBe('skipped');
+    expect(gh.comments).toEqual([]);
+  });
+
+  it('an untrusted report over the comment limit is cut at whole lines and stays plain text', () => {
+    const body = commentBody(`${'x'.repeat(100)}\n`.repeat(1000), 'workflows-changed');
+    expect(body.length).toBeLessThanOrEqual(65_536);
+    expect(body).toContain("Cut to fit GitHub's 65,536-character comment limit");
+    const cut = body.indexOf('\n\n> ✂️');
+    expect(cut).toBeGreaterThan(0);
+    assertPlainText(body.slice(0, cut + 1));
   });
 });

@@ -29,6 +29,10 @@ export interface FakeGitHub {
   comments: FakeComment[];
   headSha: string;
   files: string[];
+  /** `changed_files` of the PR (default: files.length); GitHub lists at most 3,000 files. */
+  changedFiles?: number;
+  /** Runs when the PR's files are listed (a push landing meanwhile). */
+  onListFiles?: () => void;
   requests: string[];
   failures: Failure[];
   /** Runs before a comment is created (a racing run posting first). */
@@ -98,10 +102,14 @@ export async function fakeGitHub(): Promise<FakeGitHub> {
     let m = new RegExp(`^${base}/pulls/(\\d+)$`).exec(p);
     if (method === 'GET' && m) {
       if (m[1] !== '5') return send(res, 404, { message: 'Not Found' });
-      return send(res, 200, { number: 5, head: { sha: fake.headSha } });
+      return send(res, 200, { number: 5, head: { sha: fake.headSha }, changed_files: fake.changedFiles ?? fake.files.length });
     }
     m = new RegExp(`^${base}/pulls/(\\d+)/files$`).exec(p);
-    if (method === 'GET' && m) return page(res, url, fake.files.map((filename) => ({ filename })));
+    if (method === 'GET' && m) {
+      fake.onListFiles?.();
+      // Like GitHub: "Responses include a maximum of 3000 files."
+      return page(res, url, fake.files.slice(0, 3000).map((filename) => ({ filename })));
+    }
     m = new RegExp(`^${base}/issues/(\\d+)/comments$`).exec(p);
     if (m) {
       if (m[1] !== '5') return send(res, 404, { message: 'Not Found' });

@@ -144,7 +144,7 @@ describe('summary: a pull request judged against its base', () => {
     expect(r.status).toBe(0);
     const line = r.stdout.split('\n').find((l) => l.startsWith('- **Vote 2024-02-21-budget**')) ?? '';
     expect(line).toContain(
-      '“Adopt &#124; @\u200deveryone &lt;img src=x onerror=alert(1)&gt; !\\[i\\](https://x/y.png) \\*\\*now\\*\\* #\u200d12”',
+      '“Adopt &#124; @\u200deveryone &lt;img src=x onerror=alert(1)&gt; !\\[i\\](https:\u200d//x/y.png) \\*\\*now\\*\\* #\u200d12”',
     );
     expect(r.stdout).not.toMatch(/@everyone|<img|\|\s*@/);
   });
@@ -158,6 +158,13 @@ describe('summary: a pull request judged against its base', () => {
     expect(codeownersOnly.stdout).not.toContain('changes the rules');
     const workflow = summary(pr({ '.github/workflows/x.yml': 'name: y\n' }, withGithub));
     expect(workflow.stdout).toContain('changes the rules: needs code-owner review.** It changes .github/workflows/x.yml.');
+  });
+
+  it('names a PR that changes what the checker installs or how it is built: after merge that code runs with the poster\'s write token', () => {
+    for (const file of ['package.json', 'package-lock.json', 'npm-shrinkwrap.json', '.npmrc', 'tsconfig.json']) {
+      const r = summary(pr({ [file]: '{"changed": true}\n' }));
+      expect(r.stdout, file).toContain(`> ⚠️ **This PR changes the rules: needs code-owner review.** It changes ${file}.`);
+    }
   });
 
   it('defaults: the head is HEAD and the base is the merge base with origin/main', () => {

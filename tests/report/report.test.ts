@@ -45,7 +45,7 @@ describe('escapeText: what a person wrote cannot act', () => {
     ['no issue is cross-referenced', 'see #12 and other/repo#3', `see #${ZWJ}12 and other/repo#${ZWJ}3`],
     ['no HTML runs', '<img src=x onerror=alert(1)>', '&lt;img src=x onerror=alert(1)&gt;'],
     ['no HTML comment, no marker', MARKER, '&lt;!-- governance-report --&gt;'],
-    ['no image or link', '![x](https://e/x.png) [y](javascript:alert(1))', '!\\[x\\](https://e/x.png) \\[y\\](javascript:alert(1))'],
+    ['no image or link', '![x](https://e/x.png) [y](javascript:alert(1))', `!\\[x\\](https:${ZWJ}//e/x.png) \\[y\\](javascript:alert(1))`],
     ['no emphasis, code span or math', '*a* _b_ `c` ~d~ $e$', '\\*a\\* \\_b\\_ \\`c\\` \\~d\\~ \\$e\\$'],
     ['an entity stays text', '&lt; &#124;', `&amp;lt; &amp;#${ZWJ}124;`],
     ['a backslash cannot undo an escape', '\\| \\<', '\\\\&#124; \\\\&lt;'],
@@ -198,5 +198,46 @@ describe('a realistic pull request', () => {
     const g = gate(findings(base), findings(base));
     expect(g.fresh).toEqual([]);
     expect(g.newErrors).toBe(0);
+  });
+});
+
+describe('gating: an error is new unless the base has that error', () => {
+  const TODAY = '2024-02-28';
+  const finding = (severity: 'error' | 'warning'): Finding => ({ rule: 'rfc-superseded', severity, file: 'rfcs/0002-old.md', line: 1, column: 1, message: 'same words' });
+
+  it('a warning on the base does not excuse the same finding as an error on the head', () => {
+    const g = gate([finding('warning')], [finding('error')]);
+    expect(g.newErrors).toBe(1);
+    expect(g.fresh).toEqual([finding('error')]);
+    expect(g.existing).toEqual([]);
+  });
+
+  it('an error on the base still covers the same error on the head', () => {
+    expect(gate([finding('error')], [finding('error')])).toMatchObject({ newErrors: 0, existing: [finding('error')] });
+  });
+
+  it('a PR that moves an old RFC past records_since turns its imported-history warning into a new error', () => {
+    const old = ['---', 'rfc: 2', 'title: Old', 'authors: ["A"]', 'status: superseded', 'created: 2023-05-01', 'decision: legacy', '---', 'Body', ''].join('\n');
+    const base = { ...baseRepo(), 'rfcs/0002-old.md': old };
+    const head = { ...base, 'rfcs/0002-old.md': old.replace('decision: legacy', 'decision: legacy\nupdated: 2024-02-01') };
+    const b = runRules(load(base, TODAY), rules).filter((f) => f.rule === 'rfc-superseded');
+    const h = runRules(load(head, TODAY), rules).filter((f) => f.rule === 'rfc-superseded');
+    expect(b.map((f) => f.severity)).toEqual(['warning']);
+    expect(h.map((f) => [f.severity, f.message])).toEqual([['error', b[0]?.message]]);
+    expect(gate(b, h).newErrors).toBe(1);
+  });
+});
+
+describe('escapeText: the other ways GitHub links an issue', () => {
+  it.each([
+    ['GH-12 cross-references issue 12', 'see GH-12 and gh-3', `see GH-${ZWJ}12 and gh-${ZWJ}3`],
+    ['an issue URL cross-references it', 'https://github.com/o/r/issues/1', `https:${ZWJ}//github.com/o/r/issues/1`],
+    ['a www. URL is no link either', 'www.github.com/o/r/pull/2', `www${ZWJ}.github.com/o/r/pull/2`],
+  ])('%s', (_name, input, expected) => {
+    expect(escapeText(input)).toBe(expected);
+  });
+
+  it('words that only look alike stay as they are', () => {
+    expect(escapeText('OGH-1 is a part number; http: is a word; awww.')).toBe('OGH-1 is a part number; http: is a word; awww.');
   });
 });

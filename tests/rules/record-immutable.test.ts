@@ -100,3 +100,42 @@ describe('record-immutable compares every key of the parsed record', () => {
     expect(run({ [VOTE]: text })).toEqual([`record-immutable ${VOTE}:${at} error`]);
   });
 });
+
+describe('record-immutable: a value the schema rejects hides nothing else', () => {
+  // The base already holds a schema error in dan's ballot (an "existing"
+  // finding that never blocks). The PR leaves that ballot as it is, so its
+  // schema finding stays "existing", and changes bob's ballot: that must not
+  // pass as unknown just because ballots holds a rejected value somewhere.
+  const bad = vote.replace('dan: abstain', 'dan: Maybe!');
+  it('a sibling of a rejected ballot changed without a correction is reported', () => {
+    expect(run({ [VOTE]: bad.replace('bob: ann', 'bob: cat') }, { [VOTE]: bad })).toEqual([`record-immutable ${VOTE}:10:8 error`]);
+  });
+  it('a sibling changed with a correction passes', () => {
+    expect(run({ [VOTE]: `${bad.replace('bob: ann', 'bob: cat')}${CORRECTION}` }, { [VOTE]: bad })).toEqual([]);
+  });
+  it('a rejected value on the head does not hide a change of its siblings either', () => {
+    expect(run({ [VOTE]: bad.replace('bob: ann', 'bob: cat') })).toEqual([`record-immutable ${VOTE}:10:8 error`]);
+  });
+  it('a meeting attendee changed next to a rejected one', () => {
+    const m = meeting.replace('[ann, bob, cat, dan]', '[ann, bob, cat, 7]');
+    expect(run({ [MEETING]: m.replace('[ann, bob, cat, 7]', '[eve, bob, cat, 7]') }, { [MEETING]: m })).toEqual([
+      `record-immutable ${MEETING}:3:11 error`,
+    ]);
+  });
+});
+
+describe('record-immutable: a merged correction entry is append-only in every key', () => {
+  const withOne = `${vote}${CORRECTION.replace('" }', '", source: "https://example.org/minutes#3" }')}`;
+  it.each([
+    ['its source rewritten', withOne.replace('minutes#3', 'other#9')],
+    ['its notes added', withOne.replace('" }\n', '", notes: "added later" }\n')],
+  ])('%s: reported as a changed entry', (_name, head) => {
+    expect(messages({ [VOTE]: head }, { [VOTE]: withOne })).toEqual([
+      'corrections are append-only: entry 1 of the merged vote 2024-02-07-chair-election (2024-02-10 by ann) was changed or removed; keep every entry as it is and append a new one',
+    ]);
+  });
+  it('the same entry in another layout and key order is unchanged', () => {
+    const relaid = `${vote}corrections:\n  - reason: "dan voted for ann, the minutes say so"\n    source: "https://example.org/minutes#3"\n    by: ann\n    date: 2024-02-10\n`;
+    expect(run({ [VOTE]: relaid }, { [VOTE]: withOne })).toEqual([]);
+  });
+});

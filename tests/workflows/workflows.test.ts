@@ -167,6 +167,14 @@ describe('governance-comment.yml: posts with code from the default branch only',
     expect(text(COMMENT)).not.toMatch(/head_sha\s*}}[\s\S]*ref:|ref:\s*\$\{\{\s*github\.event\.workflow_run/);
   });
 
+  it('no shell reads the artifact (it may hold a symbolic link or a huge file): only the poster, as plain files', () => {
+    const reads = all.filter((s) => s.run !== undefined && /REPORT_DIR|governance-report/.test(s.run));
+    expect(reads.map((s) => s.run?.trim())).toEqual([
+      'npm run comment -- --pr-file "$REPORT_DIR/pr-number" --file "$REPORT_DIR/report.md" --head-sha "$RUN_HEAD_SHA"',
+    ]);
+    for (const step of all) if (step.run) expect(step.run).not.toMatch(/\b(head|cat|tail|read|source)\b[^\n]*\$REPORT_DIR/);
+  });
+
   it('downloads the artifact of the triggering run outside the workspace', () => {
     const download = all.find((s) => s.uses?.startsWith('actions/download-artifact@'));
     expect(download?.with).toMatchObject({
@@ -178,7 +186,7 @@ describe('governance-comment.yml: posts with code from the default branch only',
 
   it('posts with the run\'s head SHA, so the artifact\'s PR number must belong to the run', () => {
     const post = all.find((s) => s.run?.includes('npm run comment'));
-    expect(post?.run).toContain('npm run comment -- --pr "$pr" --file "$REPORT_DIR/report.md" --head-sha "$RUN_HEAD_SHA"');
+    expect(post?.run?.trim()).toBe('npm run comment -- --pr-file "$REPORT_DIR/pr-number" --file "$REPORT_DIR/report.md" --head-sha "$RUN_HEAD_SHA"');
     expect(post?.env).toMatchObject({
       GITHUB_TOKEN: '${{ github.token }}',
       RUN_HEAD_SHA: '${{ github.event.workflow_run.head_sha }}',
