@@ -71,6 +71,7 @@ runCli(HELP, async (argv) => {
   if (!isIsoDate(today)) throw new UsageError(`--today ${today}: expected a real date written YYYY-MM-DD`);
   const repoUrl = repoUrlOf(values['repo-url']);
 
+  const defaultBase = values.base === undefined && !argv.some((a) => a === '--base-branch' || a.startsWith('--base-branch='));
   const outcome = await summarizePullRequest({
     dir: resolve(values.repo),
     ...(values.base !== undefined ? { base: values.base } : {}),
@@ -78,6 +79,11 @@ runCli(HELP, async (argv) => {
     head: values.head,
     today,
     ...(repoUrl ? { repoUrl } : {}),
+  }).catch((error: unknown) => {
+    // Without a remote there is no origin/main: say which flag names the base.
+    if (defaultBase && error instanceof UsageError && error.message.includes('origin/main'))
+      throw new UsageError(`${error.message}; name the base branch with --base-branch (e.g. --base-branch main) or the base commit with --base`);
+    throw error;
   });
   if (values.head === 'HEAD') {
     // A secretary who runs summary before committing would otherwise read "no change" and trust it.

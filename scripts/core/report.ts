@@ -226,7 +226,11 @@ function voteLines(v: VoteChange): string {
       lines.push(`  - Counted: ${v.tally.yes} yes · ${v.tally.no} no · ${v.tally.abstain} abstain`);
   }
   const recorded = v.result !== undefined ? escapeText(v.result, 60) : 'none recorded';
-  const noQuorum = v.quorum && !v.quorum.met ? '; without quorum the vote decides nothing' : '';
+  const tie =
+    v.kind !== 'chair-election' && v.tally && v.tally.yes === v.tally.no && v.tally.yes > 0
+      ? `; a tie, ${v.tally.yes} to ${v.tally.no}`
+      : '';
+  const noQuorum = `${tie}${v.quorum && !v.quorum.met ? '; without quorum the vote decides nothing' : ''}`;
   if (v.computedResult === undefined) lines.push(`  - Result: ${recorded} (not computed from the record)${noQuorum}`);
   else if (v.computedResult === v.result) lines.push(`  - Result: **${recorded}** (the counted ballots give the same)${noQuorum}`);
   else
@@ -456,7 +460,7 @@ export function renderReport(input: ReportInput): string {
     noun: 'line',
   });
   blocks.push({
-    head: ['', `<sub>Judged by the base branch's rules and schemas (\`${short(input.base.sha)}\`); \`npm run summary\` renders this report.</sub>`],
+    head: ['', `<sub>Base \`${short(input.base.sha)}\`; judged by the rules and schemas of the checker that ran (in CI, the base branch's); \`npm run summary\` renders this report.</sub>`],
     items: [],
     tail: [],
     priority: 0,

@@ -257,3 +257,24 @@ describe('summary reads commits, never the working tree', () => {
     expect(r.stdout).not.toContain('2024-03-06');
   });
 });
+
+describe('the report says when a vote was a tie', () => {
+  it('a tie without a casting vote is not passed, and the report says it was a tie', () => {
+    const dir = pr({
+      [MEETING]: meeting('ann, bob, cat, dan'),
+      [VOTE]: vote({ ann: 'yes', bob: 'yes', cat: 'no', dan: 'no' }, 'Adopt the 2024 budget', 'not-passed'),
+    });
+    const r = summary(dir);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('  - Result: **not-passed** (the counted ballots give the same); a tie, 2 to 2');
+  });
+});
+
+describe('summary in a repository without a remote', () => {
+  it('says how to name the base when origin/main does not exist', () => {
+    const dir = pr({ [MEETING]: meeting('ann, bob, cat, dan') });
+    const r = cli('summary', ['--repo', dir, '--head', 'pr', '--today', TODAY]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('name the base branch with --base-branch (e.g. --base-branch main) or the base commit with --base');
+  });
+});
