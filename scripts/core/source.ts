@@ -120,7 +120,7 @@ function firstLine(message: string): string {
  * 1.1 and 1.2 read differently (0b, 0o, 0x, +.5). A differential test holds
  * the two parsers to the same values on everything else.
  */
-export const NEEDS_FULL_PARSER = /[&*!%\t]|<<|__proto__|\n(?:---|\.\.\.)|^\.\.\.|0[box]|[+-]\.|(?:^|\n)\s*\?/;
+export const NEEDS_FULL_PARSER = /[&*!%\t]|<<|__proto__|\n(?:---|\.\.\.)|^\.\.\.|0[box]|[+-]\.|\d[eE][+-]?\d{3}|(?:^|\n)\s*\?/;
 
 // Flow collections are where the two parsers disagree on malformed input, so
 // the fast path takes only one-line flows of simple scalars and key: scalar
@@ -134,8 +134,9 @@ const FLOW_MAP = String.raw`\{\s*(?:${FLOW_PAIR}(?:\s*,\s*${FLOW_PAIR})*)?\s*\}`
 const SIMPLE_FLOW = new RegExp(String.raw`^(?:${FLOW_LIST}|${FLOW_MAP})(?:\s+#.*)?\s*$`);
 // Likewise a quoted value must close on its line with nothing but a comment after it.
 const SIMPLE_QUOTED = /^(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*')(?:\s+#.*)?\s*$/;
-const QUOTED_START = /^\s*(?:-\s+)*(?:[^\s[{#"'-][^:#\n]*:\s+)?(["'].*)$/;
-const FLOW_START = /^\s*(?:-\s+)*(?:[^\s\[{#"'-][^:#\n]*:\s+)?([[{].*)$/;
+// A key may hold a colon not followed by a space (`a:b: value`).
+const QUOTED_START = /^\s*(?:-\s+)*(?:[^\s[{#"'-](?:[^:#\n]|:(?!\s))*:\s+)?(["'].*)$/;
+const FLOW_START = /^\s*(?:-\s+)*(?:[^\s\[{#"'-](?:[^:#\n]|:(?!\s))*:\s+)?([[{].*)$/;
 
 function flowsAreSimple(text: string): boolean {
   const flows = text.includes('[') || text.includes('{');
