@@ -59,3 +59,14 @@ describe('the pure core', () => {
     expect(text).not.toMatch(FORBIDDEN);
   });
 });
+
+describe('README examples stay true', () => {
+  it('the sample PR comment is the rendered snapshot', () => {
+    const snapshot = readFileSync(new URL('../tests/report/__snapshots__/realistic-pr.md', import.meta.url), 'utf8')
+      .split('\n')
+      .filter((l) => !l.startsWith('<!-- governance-report'))
+      .join('\n')
+      .replace(/^\n+|\n+$/g, '');
+    expect(readme).toContain(`\`\`\`markdown\n${snapshot}\n\`\`\``);
+  });
+});

@@ -367,6 +367,13 @@ function countFiles(root: string, glob: string): number {
 try {
   main();
 } catch (err) {
-  process.stderr.write(`bench: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-  process.exitCode = 1;
+  const code = (err as { code?: unknown }).code;
+  if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
+    // A mistyped flag is the caller's mistake: say so, no stack trace.
+    process.stderr.write(`bench: ${(err as Error).message}\nUsage: npm run bench -- [--scale N]... [--keep] [--runs N] [--seed N]\n`);
+    process.exitCode = 2;
+  } else {
+    process.stderr.write(`bench: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exitCode = 1;
+  }
 }

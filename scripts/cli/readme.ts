@@ -7,7 +7,15 @@ import { runCli, UsageError } from '../shell/cli.ts';
 
 const README = fileURLToPath(new URL('../../README.md', import.meta.url));
 
-runCli('Usage: npm run readme [-- --check]\n', (argv) => {
+const HELP = 'Usage: npm run readme [-- --check]\n\nRegenerates the rule table in README.md from the rule modules; --check exits 1 when it is out of date.\n';
+
+runCli(HELP, (argv) => {
+  if (argv.includes('-h') || argv.includes('--help')) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  const unknown = argv.find((a) => a !== '--check');
+  if (unknown !== undefined) throw new UsageError(`unknown argument ${unknown}`);
   const check = argv.includes('--check');
   const current = readFileSync(README, 'utf8');
   const next = replaceRuleTable(current, renderRuleTable(rules));

@@ -24,6 +24,8 @@ Options:
   --head REF            the head revision (default: HEAD)
   --today YYYY-MM-DD    the date to judge "today" by (default: today's local date)
   --out FILE            write the report to FILE instead of standard output
+  --full-out FILE       also write the report uncut up to 1 MB (for the job summary; the
+                        comment is cut at GitHub's 65,536-character limit)
   --repo-url URL        link findings to their lines on the head commit, e.g.
                         https://github.com/owner/repo (default: from GITHUB_SERVER_URL and
                         GITHUB_REPOSITORY when both are set; no links otherwise)
@@ -47,6 +49,9 @@ function repoUrlOf(flag: string | undefined): string | undefined {
   return REPO_URL.test(url) ? url : undefined;
 }
 
+/** GitHub's job summary takes up to 1 MiB per step; keep well inside it. */
+const JOB_SUMMARY_LIMIT = 1_000_000;
+
 runCli(HELP, async (argv) => {
   const { values } = parseArgs({
     args: argv,
@@ -57,6 +62,7 @@ runCli(HELP, async (argv) => {
       head: { type: 'string', default: 'HEAD' },
       today: { type: 'string' },
       out: { type: 'string' },
+      'full-out': { type: 'string' },
       'repo-url': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -79,6 +85,7 @@ runCli(HELP, async (argv) => {
     head: values.head,
     today,
     ...(repoUrl ? { repoUrl } : {}),
+    ...(values['full-out'] !== undefined ? { fullLimit: JOB_SUMMARY_LIMIT } : {}),
   }).catch((error: unknown) => {
     // Without a remote there is no origin/main: say which flag names the base.
     if (defaultBase && error instanceof UsageError && error.message.includes('origin/main'))
@@ -96,6 +103,7 @@ runCli(HELP, async (argv) => {
   }
   if (values.out !== undefined) writeFileSync(values.out, outcome.markdown);
   else process.stdout.write(outcome.markdown);
+  if (values['full-out'] !== undefined && outcome.fullMarkdown !== undefined) writeFileSync(values['full-out'], outcome.fullMarkdown);
   const { newErrors, fresh, existing } = outcome.gated;
   process.stderr.write(
     `summary: ${outcome.baseSha.slice(0, 12)}..${outcome.headSha.slice(0, 12)}: ${newErrors} new errors, ` +

@@ -251,10 +251,14 @@ export interface SummaryOptions {
   repoUrl?: string;
   /** Characters the report may take (default: GitHub's comment limit). */
   limit?: number;
+  /** Also render the report within this larger limit (a job summary takes up to 1 MiB). */
+  fullLimit?: number;
 }
 
 export interface SummaryOutcome {
   markdown: string;
+  /** The report within `fullLimit`, when asked for. */
+  fullMarkdown?: string;
   /** 1 when the PR brings new errors, else 0. */
   exitCode: 0 | 1;
   baseSha: string;
@@ -284,17 +288,19 @@ export async function summarizePullRequest(options: SummaryOptions): Promise<Sum
   headLoaded.model.base = baseLoaded.model;
   const gated = gate(runRules(baseLoaded, rules), runRules(headLoaded, rules));
   const changes = describeChanges(baseLoaded.model, headLoaded.model, changedPaths(base.blobs, head.blobs));
-  const markdown = renderReport({
+  const input = {
     base: { sha: baseSha, model: baseLoaded.model },
     head: { sha: headSha, model: headLoaded.model },
     gated,
     changes,
     today,
     ...(options.repoUrl ? { repoUrl: options.repoUrl } : {}),
-    ...(options.limit !== undefined ? { limit: options.limit } : {}),
-  });
+  };
+  const markdown = renderReport({ ...input, ...(options.limit !== undefined ? { limit: options.limit } : {}) });
+  const fullMarkdown = options.fullLimit !== undefined ? renderReport({ ...input, limit: options.fullLimit }) : undefined;
   return {
     markdown,
+    ...(fullMarkdown !== undefined ? { fullMarkdown } : {}),
     exitCode: gated.newErrors > 0 ? 1 : 0,
     baseSha,
     headSha,

@@ -1,9 +1,9 @@
 // End to end with real git: a main history, a PR branch, and the real
 // `summary` and `check --rev` commands run as child processes.
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { summaryTiming } from '../../scripts/shell/git.ts';
+import { summarizePullRequest, summaryTiming } from '../../scripts/shell/git.ts';
 import { baseRepo, type Files } from '../helpers.ts';
 import { cli, commit, git, gitRepo, prRepo } from './git-repo.ts';
 
@@ -276,5 +276,25 @@ describe('summary in a repository without a remote', () => {
     const r = cli('summary', ['--repo', dir, '--head', 'pr', '--today', TODAY]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('name the base branch with --base-branch (e.g. --base-branch main) or the base commit with --base');
+  });
+});
+
+describe('the full report for the job summary', () => {
+  it('--full-out renders the report uncut while the comment is cut to its limit', async () => {
+    const dir = pr({
+      [MEETING]: meeting('ann, bob, cat'),
+      [VOTE]: vote({ ann: 'yes', bob: 'yes', cat: 'no' }),
+    });
+    const outcome = await summarizePullRequest({ dir, base: 'main', head: 'pr', today: TODAY, limit: 600, fullLimit: 1_000_000 });
+    expect(outcome.markdown.length).toBeLessThanOrEqual(600);
+    expect(outcome.markdown).toContain('✂️');
+    expect(outcome.fullMarkdown).toBeDefined();
+    expect(outcome.fullMarkdown!.length).toBeGreaterThan(600);
+    expect(outcome.fullMarkdown).not.toContain('✂️');
+
+    const out = join(dir, 'full.md');
+    const r = summary(dir, '--full-out', out);
+    expect(r.status).toBe(1);
+    expect(readFileSync(out, 'utf8')).toBe(r.stdout);
   });
 });
