@@ -41,15 +41,10 @@ runCli(HELP, async (argv) => {
       rev: { type: 'string' },
       today: { type: 'string' },
       format: { type: 'string', default: 'text' },
-      help: { type: 'boolean', short: 'h' },
     },
     strict: true,
     allowPositionals: false,
   });
-  if (values.help) {
-    process.stdout.write(HELP);
-    return 0;
-  }
   const format = values.format;
   if (format !== 'text' && format !== 'json' && format !== 'github')
     throw new UsageError(`--format ${format}: expected text, json or github`);

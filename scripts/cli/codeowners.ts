@@ -28,15 +28,10 @@ runCli(HELP, (argv) => {
     options: {
       repo: { type: 'string', default: '.' },
       check: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h' },
     },
     strict: true,
     allowPositionals: false,
   });
-  if (values.help) {
-    process.stdout.write(HELP);
-    return 0;
-  }
   const root = resolve(values.repo);
   const repo = readRepository(root);
   // `today` plays no part in who owns what; the loader needs one.

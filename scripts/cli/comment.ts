@@ -78,15 +78,10 @@ runCli(HELP, async (argv) => {
       file: { type: 'string' },
       'head-sha': { type: 'string' },
       author: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
     },
     strict: true,
     allowPositionals: false,
   });
-  if (values.help) {
-    process.stdout.write(HELP);
-    return 0;
-  }
   if (values.pr !== undefined && values['pr-file'] !== undefined) throw new UsageError('give --pr or --pr-file, not both');
   if (values.pr === undefined && values['pr-file'] === undefined) throw new UsageError('--pr N (or --pr-file FILE) is required');
   if (values.file === undefined) throw new UsageError('--file FILE is required');

@@ -10,10 +10,6 @@ Rules: ${rules.map((r) => r.id).join(', ')}
 `;
 
 runCli(HELP, (argv) => {
-  if (argv.includes('-h') || argv.includes('--help')) {
-    process.stdout.write(HELP);
-    return 0;
-  }
   const [id, ...rest] = argv;
   if (!id || rest.length > 0) throw new UsageError('name exactly one rule');
   const rule = findRule(id);

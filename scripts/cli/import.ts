@@ -82,15 +82,10 @@ runCli(HELP, (argv) => {
       url: { type: 'string' },
       status: { type: 'string', multiple: true },
       body: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
     },
     strict: true,
     allowPositionals: true,
   });
-  if (values.help) {
-    process.stdout.write(HELP);
-    return 0;
-  }
   const [command, dirArg, ...extra] = positionals;
   if (command !== 'minutes' && command !== 'rfcs') throw new UsageError(`expected "minutes" or "rfcs", got ${command === undefined ? 'nothing' : `"${command}"`}`);
   if (dirArg === undefined) throw new UsageError(`${command}: the source folder DIR is missing`);

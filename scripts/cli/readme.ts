@@ -10,10 +10,6 @@ const README = fileURLToPath(new URL('../../README.md', import.meta.url));
 const HELP = 'Usage: npm run readme [-- --check]\n\nRegenerates the rule table in README.md from the rule modules; --check exits 1 when it is out of date.\n';
 
 runCli(HELP, (argv) => {
-  if (argv.includes('-h') || argv.includes('--help')) {
-    process.stdout.write(HELP);
-    return 0;
-  }
   const unknown = argv.find((a) => a !== '--check');
   if (unknown !== undefined) throw new UsageError(`unknown argument ${unknown}`);
   const check = argv.includes('--check');

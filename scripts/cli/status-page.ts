@@ -35,15 +35,10 @@ runCli(HELP, (argv) => {
       out: { type: 'string', default: 'site' },
       'repo-url': { type: 'string' },
       commit: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
     },
     strict: true,
     allowPositionals: false,
   });
-  if (values.help) {
-    process.stdout.write(HELP);
-    return 0;
-  }
   const today = values.today ?? localToday();
   if (!isIsoDate(today)) throw new UsageError(`--today ${today}: expected a real date written YYYY-MM-DD`);
   const repoUrl = values['repo-url'];

@@ -64,15 +64,10 @@ runCli(HELP, async (argv) => {
       out: { type: 'string' },
       'full-out': { type: 'string' },
       'repo-url': { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
     },
     strict: true,
     allowPositionals: false,
   });
-  if (values.help) {
-    process.stdout.write(HELP);
-    return 0;
-  }
   const today = values.today ?? localToday();
   if (!isIsoDate(today)) throw new UsageError(`--today ${today}: expected a real date written YYYY-MM-DD`);
   const repoUrl = repoUrlOf(values['repo-url']);

@@ -25,8 +25,14 @@ export function runCli(help: string, main: (argv: string[]) => number | Promise<
       throw error;
     });
   }
+  const argv = process.argv.slice(2);
+  // Every command answers -h/--help the same way, before its own flags are parsed.
+  if (argv.includes('-h') || argv.includes('--help')) {
+    process.stdout.write(help);
+    return;
+  }
   Promise.resolve()
-    .then(() => main(process.argv.slice(2)))
+    .then(() => main(argv))
     .then(
       (code) => {
         process.exitCode = code;

@@ -35,3 +35,14 @@ describe('explain', () => {
     expect(r.stdout).toBe('');
   });
 });
+
+describe('every command answers --help the same way', () => {
+  it.each(['check', 'summary', 'comment', 'codeowners', 'explain', 'import', 'status-page'])('%s --help and -h print its usage, exit 0', (name) => {
+    for (const flag of ['--help', '-h']) {
+      const r = spawnSync(process.execPath, [...commandArgs(name), flag], { cwd: ROOT, encoding: 'utf8' });
+      expect(r.status).toBe(0);
+      expect(r.stdout).toMatch(new RegExp(`^Usage: npm run ${name} --`));
+      expect(r.stderr).toBe('');
+    }
+  });
+});
