@@ -101,6 +101,29 @@ export function baseRepo(): Record<string, string> {
   };
 }
 
+/** The base repository's charter with `records_since` moved to `date`. */
+export function recordsSince(date: string): Files {
+  return {
+    'governance/charter.yaml': baseRepo()['governance/charter.yaml']!.replace('records_since: 2024-01-01', `records_since: ${date}`),
+  };
+}
+
+/** A passed asynchronous vote of 2024-02-15 that can annul (`nullified_by`) an earlier one. */
+export function annulment(motion: string): Files {
+  return {
+    'governance/votes/2024-02-15-annul.yaml': [
+      'id: 2024-02-15-annul',
+      'date: 2024-02-15',
+      'async: { channel: "~alesco", closed: 2024-02-15 }',
+      'kind: decision',
+      `motion: ${motion}`,
+      'ballots: { ann: yes, bob: yes, cat: yes, dan: yes }',
+      'result: passed',
+      '',
+    ].join('\n'),
+  };
+}
+
 /** The base repository with some files replaced (`null` deletes one). */
 export function repoWith(changes: Files = {}): Files {
   const files: Files = { ...baseRepo() };

@@ -4,7 +4,7 @@
 // where the vote is taking place."
 import { describe, expect, it } from 'vitest';
 import { rule } from '../../scripts/rules/vote-board-input.ts';
-import { baseRepo, brief, checkRules, repoWith, type Files } from '../helpers.ts';
+import { baseRepo, brief, checkRules, repoWith, type Files, recordsSince, annulment } from '../helpers.ts';
 
 const D = '2024-02-14';
 const RFC = 'rfcs/0001-example.md';
@@ -36,21 +36,8 @@ function vote(date: string, venue: 'meeting' | 'async' = 'meeting', tail: string
 function repo(boardInput: string | undefined, board: string | undefined, extra: Files = {}): Files {
   return repoWith({ [RFC]: rfc(boardInput), [`governance/meetings/${D}.yaml`]: meeting(D, board), [VOTE]: vote(D), ...extra });
 }
-const since = (date: string): Files => ({
-  'governance/charter.yaml': baseRepo()['governance/charter.yaml']!.replace('records_since: 2024-01-01', `records_since: ${date}`),
-});
-const NULLIFIER: Files = {
-  'governance/votes/2024-02-15-annul.yaml': [
-    'id: 2024-02-15-annul',
-    'date: 2024-02-15',
-    'async: { channel: "~alesco", closed: 2024-02-15 }',
-    'kind: decision',
-    'motion: Annul the vote on RFC 1',
-    'ballots: { ann: yes, bob: yes, cat: yes, dan: yes }',
-    'result: passed',
-    '',
-  ].join('\n'),
-};
+const since = recordsSince;
+const NULLIFIER = annulment('Annul the vote on RFC 1');
 
 const REQUIRED = '{ required: true, topics: [], received: 2024-02-10 }';
 const REQUIRED_NONE = '{ required: true, topics: [], received: null }';

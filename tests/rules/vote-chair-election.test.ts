@@ -4,7 +4,7 @@
 // accepted; a ballot names a candidate (or abstains).
 import { describe, expect, it } from 'vitest';
 import { rule } from '../../scripts/rules/vote-chair-election.ts';
-import { baseRepo, brief, checkRules, repoWith, type Files } from '../helpers.ts';
+import { baseRepo, brief, checkRules, repoWith, type Files, recordsSince, annulment } from '../helpers.ts';
 
 const D = '2024-02-14';
 const VOTE = `governance/votes/${D}-chair-election.yaml`;
@@ -13,21 +13,8 @@ const MEETING = `governance/meetings/${D}.yaml`;
 const FORMER: Files = {
   'governance/members/zed.yaml': 'id: zed\nname: zed\nservice:\n  - from: 2024-01-10\n    appointed_by: board\n    to: 2024-02-10\n    left: resigned\n',
 };
-const since = (date: string): Files => ({
-  'governance/charter.yaml': baseRepo()['governance/charter.yaml']!.replace('records_since: 2024-01-01', `records_since: ${date}`),
-});
-const NULLIFIER: Files = {
-  'governance/votes/2024-02-15-annul.yaml': [
-    'id: 2024-02-15-annul',
-    'date: 2024-02-15',
-    'async: { channel: "~alesco", closed: 2024-02-15 }',
-    'kind: decision',
-    'motion: Annul the chair election',
-    'ballots: { ann: yes, bob: yes, cat: yes, dan: yes }',
-    'result: passed',
-    '',
-  ].join('\n'),
-};
+const since = recordsSince;
+const NULLIFIER = annulment('Annul the chair election');
 
 /** Candidates start on line 7 (one flow mapping per line); ballots follow `ballots:`. */
 function election(candidates: string[], ballots: Record<string, string>, extra: Files = {}, tail: string[] = []): Files {

@@ -5,7 +5,7 @@
 // roll call names every voter".
 import { describe, expect, it } from 'vitest';
 import { rule } from '../../scripts/rules/vote-eligibility.ts';
-import { baseRepo, brief, checkRules, repoWith, type Files } from '../helpers.ts';
+import { baseRepo, brief, checkRules, repoWith, type Files, recordsSince, annulment } from '../helpers.ts';
 
 const D = '2024-02-14';
 const VOTE = `governance/votes/${D}-schedule.yaml`;
@@ -36,22 +36,9 @@ function atMeeting(present: string[] | undefined, body: string[], extra: Files =
 function async(body: string[], extra: Files = {}): Files {
   return repoWith({ ...extra, [VOTE]: vote('async', body) });
 }
-function since(date: string): Files {
-  return { 'governance/charter.yaml': baseRepo()['governance/charter.yaml']!.replace('records_since: 2024-01-01', `records_since: ${date}`) };
-}
+const since = recordsSince;
 /** A later passed vote that nullifies the vote under test. */
-const NULLIFIER: Files = {
-  'governance/votes/2024-02-15-annul.yaml': [
-    'id: 2024-02-15-annul',
-    'date: 2024-02-15',
-    'async: { channel: "~alesco", closed: 2024-02-15 }',
-    'kind: decision',
-    'motion: Annul the schedule vote',
-    'ballots: { ann: yes, bob: yes, cat: yes, dan: yes }',
-    'result: passed',
-    '',
-  ].join('\n'),
-};
+const NULLIFIER = annulment('Annul the schedule vote');
 
 const run = (files: Files): string[] => checkRules(files, [rule]).map((f) => `${brief(f)} ${f.message}`);
 const at = (line: number, column: number, severity = 'error'): string => `vote-eligibility ${VOTE}:${line}:${column} ${severity}`;

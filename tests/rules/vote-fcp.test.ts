@@ -3,7 +3,7 @@
 // RFC." A vote on an RFC follows an `fcp_since` on or before its date.
 import { describe, expect, it } from 'vitest';
 import { rule } from '../../scripts/rules/vote-fcp.ts';
-import { baseRepo, brief, checkRules, repoWith, type Files } from '../helpers.ts';
+import { baseRepo, brief, checkRules, repoWith, type Files, recordsSince, annulment } from '../helpers.ts';
 
 const D = '2024-02-14';
 const RFC = 'rfcs/0001-example.md';
@@ -30,21 +30,8 @@ function vote(date: string, tail: string[] = [], rfcNumber = 1): string {
   ].join('\n');
 }
 const repo = (fcpSince: string | undefined, extra: Files = {}): Files => repoWith({ [RFC]: rfc(fcpSince), [VOTE]: vote(D), ...extra });
-const since = (date: string): Files => ({
-  'governance/charter.yaml': baseRepo()['governance/charter.yaml']!.replace('records_since: 2024-01-01', `records_since: ${date}`),
-});
-const NULLIFIER: Files = {
-  'governance/votes/2024-02-15-annul.yaml': [
-    'id: 2024-02-15-annul',
-    'date: 2024-02-15',
-    'async: { channel: "~alesco", closed: 2024-02-15 }',
-    'kind: decision',
-    'motion: Annul the vote on RFC 1',
-    'ballots: { ann: yes, bob: yes, cat: yes, dan: yes }',
-    'result: passed',
-    '',
-  ].join('\n'),
-};
+const since = recordsSince;
+const NULLIFIER = annulment('Annul the vote on RFC 1');
 
 const run = (files: Files): string[] => checkRules(files, [rule]).map((f) => `${brief(f)} ${f.message}`);
 const at = (file = VOTE, severity = 'error'): string => `vote-fcp ${file}:5:6 ${severity}`;

@@ -4,7 +4,7 @@
 // incl. abstain or recused (async), or a tally's sum; on the vote's date.
 import { describe, expect, it } from 'vitest';
 import { rule } from '../../scripts/rules/vote-quorum.ts';
-import { baseRepo, brief, checkRules, repoWith, type Files } from '../helpers.ts';
+import { baseRepo, brief, checkRules, repoWith, type Files, recordsSince } from '../helpers.ts';
 
 const D = '2024-02-14';
 const VOTE = `governance/votes/${D}-schedule.yaml`;
@@ -34,9 +34,7 @@ function atMeeting(present: string[] | undefined, extra: Files = SEVEN): Files {
 function async(body: string[], extra: Files = SEVEN): Files {
   return repoWith({ ...extra, [VOTE]: vote('async', body) });
 }
-function since(date: string): Files {
-  return { 'governance/charter.yaml': baseRepo()['governance/charter.yaml']!.replace('records_since: 2024-01-01', `records_since: ${date}`) };
-}
+const since = recordsSince;
 
 const run = (files: Files): string[] => checkRules(files, [rule]).map((f) => `${brief(f)} ${f.message}`);
 const AT = `vote-quorum ${VOTE}:3:1`;
