@@ -1,11 +1,9 @@
 // `npm run check`: check a repository's records against the charter.
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import * as actions from '@actions/core';
 import { checkFiles } from '../core/check.ts';
 import { isIsoDate } from '../core/dates.ts';
-import { ansi, committeeLines, formatJson, formatText, plain } from '../core/format.ts';
-import type { Finding } from '../core/types.ts';
+import { ansi, formatGithub, formatJson, formatText, plain } from '../core/format.ts';
 import { loadSchemas, readRepository } from '../shell/fs-repo.ts';
 import { readRevision } from '../shell/git.ts';
 import { localToday, runCli, UsageError } from '../shell/cli.ts';
@@ -24,14 +22,6 @@ Options:
 
 Exit code: 0 no errors (warnings allowed), 1 errors found, 2 usage error.
 `;
-
-function emitGithub(findings: readonly Finding[]): void {
-  for (const f of findings) {
-    const props = { title: f.rule, file: f.file, startLine: f.line, startColumn: f.column };
-    if (f.severity === 'error') actions.error(f.message, props);
-    else actions.warning(f.message, props);
-  }
-}
 
 runCli(HELP, async (argv) => {
   const { values } = parseArgs({
@@ -60,11 +50,8 @@ runCli(HELP, async (argv) => {
   });
 
   if (format === 'json') process.stdout.write(formatJson(findings, summary));
-  else if (format === 'github') {
-    emitGithub(findings);
-    process.stdout.write(`${committeeLines(summary).join('\n')}\n`);
-    process.stdout.write(`${summary.errors} errors, ${summary.warnings} warnings (${summary.files} files checked)\n`);
-  } else {
+  else if (format === 'github') process.stdout.write(formatGithub(findings, summary));
+  else {
     const colour = process.stdout.isTTY === true && !process.env.NO_COLOR;
     process.stdout.write(formatText(findings, summary, colour ? ansi : plain));
   }

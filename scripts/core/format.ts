@@ -1,4 +1,5 @@
 // Output formats of `check`. Pure: each returns the text to print.
+import { visible, workflowCommand, workflowLine } from './escape.ts';
 import type { Summary } from './summary.ts';
 import type { Finding } from './types.ts';
 
@@ -60,10 +61,11 @@ export function formatText(findings: readonly Finding[], summary: Summary, style
     if (previousFile !== undefined && f.file !== previousFile) out.push('');
     previousFile = f.file;
     const sev = f.severity === 'error' ? style.error('error') : style.warning('warning');
-    out.push(`${style.file(`${f.file}:${f.line}:${f.column}`)} ${sev} ${style.dim(f.rule)} ${f.message}`);
+    // File names and messages carry record text: shown, never acted on by the terminal.
+    out.push(`${style.file(`${visible(f.file)}:${f.line}:${f.column}`)} ${sev} ${style.dim(f.rule)} ${visible(f.message)}`);
   }
   if (findings.length > 0) out.push('');
-  out.push(...committeeLines(summary));
+  out.push(...committeeLines(summary).map(visible));
   const files = new Set(findings.map((f) => f.file)).size;
   const checked = `${plural(summary.files, 'file')} checked`;
   if (summary.errors === 0 && summary.warnings === 0) out.push(style.ok(`✔ no problems (${checked})`));
@@ -71,6 +73,20 @@ export function formatText(findings: readonly Finding[], summary: Summary, style
     const total = `${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')} in ${plural(files, 'file')} (${checked})`;
     out.push(summary.errors > 0 ? style.error(`✖ ${total}`) : style.warning(`⚠ ${total}`));
   }
+  return `${out.join('\n')}\n`;
+}
+
+/**
+ * `--format github`: one annotation per finding, then the committee's state
+ * and the total. Every line goes through the workflow escaping of escape.ts,
+ * so no record value or path can become a workflow command.
+ */
+export function formatGithub(findings: readonly Finding[], summary: Summary): string {
+  const out = findings.map((f) =>
+    workflowCommand(f.severity, { title: f.rule, file: f.file, line: f.line, col: f.column }, f.message),
+  );
+  out.push(...committeeLines(summary).map(workflowLine));
+  out.push(workflowLine(`${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')} (${plural(summary.files, 'file')} checked)`));
   return `${out.join('\n')}\n`;
 }
 

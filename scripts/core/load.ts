@@ -90,6 +90,7 @@ export function classify(path: string): Classified {
   return { kind, id: name.slice(0, -'.yaml'.length) };
 }
 
+const SLUG = /^[a-z0-9][a-z0-9-]*$/;
 const MEETING_ID = /^(\d{4}-\d{2}-\d{2})(?:-(\d+))?$/;
 
 function fileNameFindings(
@@ -116,15 +117,28 @@ function fileNameFindings(
     if (!m || (m[2] !== undefined && Number(m[2]) < 2) || (m[2] !== undefined && m[2].startsWith('0')))
       flag('date', `a meeting file is named <date>.yaml, or <date>-N.yaml (N >= 2) for a further meeting that day; found "${fileId}.yaml"`);
     else if (date !== undefined && date !== m[1])
-      flag('date', `file name says ${m[1]} but date is ${date}: a meeting file is named after its date`);
+      flag('date', `file name says ${m[1]} but date is ${date}: a meeting file is named after its date; rename the file, or correct date if the file name is right`);
     return out;
   }
   const id = typeof obj.id === 'string' ? obj.id : undefined;
-  if (id !== undefined && id !== fileId) flag('id', `file name is "${fileId}.yaml" but id is "${id}": a record's file is named after its id`);
+  if ((kind === 'member' || kind === 'sig') && !SLUG.test(fileId))
+    out.push({
+      rule: 'file-name',
+      file,
+      line: 1,
+      column: 1,
+      message: `a ${kind === 'member' ? 'member' : 'SIG'} file is named <id>.yaml, the id in lowercase letters, digits and hyphens; found ${JSON.stringify(`${fileId}.yaml`)}`,
+    });
+  else if (id !== undefined && id !== fileId) flag('id', `file name is "${fileId}.yaml" but id is "${id}": a record's file is named after its id`);
   if (kind === 'vote') {
     const date = typeof obj.date === 'string' ? obj.date : undefined;
-    if (date !== undefined && !fileId.startsWith(`${date}-`))
-      flag('date', `vote file "${fileId}.yaml" does not start with its date ${date}: name it <date>-<slug>.yaml`);
+    if (date !== undefined && !fileId.startsWith(`${date}-`)) {
+      const slug = /^\d{4}-\d{2}-\d{2}-(.+)$/.exec(fileId)?.[1] ?? fileId;
+      flag(
+        'date',
+        `vote file "${fileId}.yaml" does not start with its date ${date}: either the date is right, and the file and its id are renamed ${date}-${slug}, or the file name is right, and date is corrected`,
+      );
+    }
   }
   return out;
 }
