@@ -1,11 +1,10 @@
 // `npm run codeowners`: write .github/CODEOWNERS from the member records, or
 // (--check) say whether it is out of date.
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CODEOWNERS_FILE, compareCodeowners, expectedOwners, OWNED_PATHS, renderCodeowners } from '../core/codeowners.ts';
 import { loadRepository } from '../core/load.ts';
-import { loadSchemas, readRepository } from '../shell/fs-repo.ts';
+import { loadSchemas, readRepository, writeRepoFile } from '../shell/fs-repo.ts';
 import { localToday, runCli } from '../shell/cli.ts';
 
 const HELP = `Usage: npm run codeowners -- [options]
@@ -60,21 +59,11 @@ runCli(HELP, (argv) => {
   }
 
   const text = renderCodeowners(owners.handles);
-  const target = join(root, CODEOWNERS_FILE);
   if (current === text) {
     process.stdout.write(`${CODEOWNERS_FILE} is up to date\n`);
     return 0;
   }
-  mkdirSync(join(root, '.github'), { recursive: true });
-  // A temporary file in the same folder, then a rename: a reader never sees half a file.
-  const temp = `${target}.${process.pid}.tmp`;
-  try {
-    writeFileSync(temp, text);
-    renameSync(temp, target);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
-  }
+  writeRepoFile(root, CODEOWNERS_FILE, text);
   const who = owners.handles.length ? owners.handles.map((h) => `@${h}`).join(' ') : 'no one (no current member has a `github` handle)';
   process.stdout.write(`wrote ${CODEOWNERS_FILE}: ${who}\n`);
   return 0;

@@ -2,8 +2,8 @@
 // source folder, plans every record (scripts/import/), checks each against
 // the schemas, and writes only with --write, only if every record passes,
 // never over a different record without --force, each file atomically.
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadRepository } from '../core/load.ts';
 import { contextFromModel } from '../import/context.ts';
@@ -13,7 +13,7 @@ import { formatReport } from '../import/report.ts';
 import { parseStatusMap, planRfcs } from '../import/rfcs.ts';
 import type { ImportPlan } from '../import/types.ts';
 import { localToday, runCli, UsageError } from '../shell/cli.ts';
-import { loadSchemas, readRepository } from '../shell/fs-repo.ts';
+import { assertInsideRepo, loadSchemas, readRepository, readRepoText, writeRepoFile } from '../shell/fs-repo.ts';
 
 const HELP = `Usage: npm run import -- minutes DIR [options]
        npm run import -- rfcs DIR [options]
@@ -61,14 +61,6 @@ function findIndex(dir: string, explicit: string | undefined): string | undefine
   }
   const candidates = [`${dir.replace(/[\\/]+$/, '')}.md`, join(dir, 'index.md'), join(dir, 'README.md')];
   return candidates.find((c) => existsSync(c) && statSync(c).isFile());
-}
-
-/** Write through a temporary file in the same folder and rename it over the target. */
-function writeAtomically(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  writeFileSync(temp, text);
-  renameSync(temp, path);
 }
 
 runCli(HELP, (argv) => {
@@ -126,13 +118,14 @@ runCli(HELP, (argv) => {
     });
   }
 
-  const decided: Decided[] = plan.records.map((record) => {
-    const full = join(repo, record.path);
-    return decide(record, existsSync(full) ? readFileSync(full, 'utf8') : undefined, values.force);
-  });
+  const decided: Decided[] = plan.records.map((record) => decide(record, readRepoText(repo, record.path), values.force));
   const failures = validateRecords(decided, schemas);
   const write = values.write && failures.length === 0;
-  if (write) for (const d of decided) if (d.text !== undefined) writeAtomically(join(repo, d.record.path), d.text);
+  if (write) {
+    // Every target is checked before the first write: a link anywhere refuses the whole import.
+    for (const d of decided) if (d.text !== undefined) assertInsideRepo(repo, d.record.path);
+    for (const d of decided) if (d.text !== undefined) writeRepoFile(repo, d.record.path, d.text);
+  }
 
   process.stdout.write(
     formatReport({

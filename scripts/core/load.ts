@@ -2,6 +2,7 @@
 // and the compiled schemas; nothing here reads the disk.
 import {
   decodeText,
+  tooLargeMessage,
   extractFrontMatter,
   parseYamlText,
   type LoadFinding,
@@ -17,7 +18,9 @@ import {
   readRfc,
   readSig,
   readVote,
+  EverySet,
   type CodeOwnersFile,
+  type FileProblem,
   type Model,
 } from './model.ts';
 import type { Path } from './types.ts';
@@ -26,6 +29,8 @@ export interface RepoFile {
   /** Repository-relative, forward slashes. */
   path: string;
   bytes: Uint8Array;
+  /** The shell did not read it (a link, an unreadable file or folder): reported at 1:1 of `path`. */
+  problem?: FileProblem;
 }
 
 export interface LoadInput {
@@ -91,6 +96,33 @@ export function classify(path: string): Classified {
 }
 
 const SLUG = /^[a-z0-9][a-z0-9-]*$/;
+
+/** `governance`, `governance/<folder>` or `rfcs`: a place that holds records, not a record. */
+function isFolderPath(path: string): boolean {
+  const parts = path.split('/');
+  return (parts.length === 1 && (parts[0] === 'governance' || parts[0] === 'rfcs')) || (parts.length === 2 && parts[0] === 'governance' && !parts[1]?.includes('.'));
+}
+
+/** The one finding for a file or folder the shell did not read. */
+export function problemFinding(file: string, problem: FileProblem): LoadFinding {
+  const at = { file, line: 1, column: 1 };
+  switch (problem.kind) {
+    case 'symlink':
+      return { rule: 'file-name', ...at, message: 'a symbolic link: records are plain files, and a link is never followed' };
+    case 'special':
+      return { rule: 'file-name', ...at, message: `${problem.detail}: records are plain files` };
+    case 'too-large':
+      return { rule: 'yaml-syntax', ...at, message: tooLargeMessage(problem.size) };
+    case 'unreadable':
+      return {
+        rule: 'yaml-syntax',
+        ...at,
+        message: problem.folder
+          ? `folder cannot be read (${problem.detail}): the records in it are not checked`
+          : `file cannot be read (${problem.detail})`,
+      };
+  }
+}
 const MEETING_ID = /^(\d{4}-\d{2}-\d{2})(?:-(\d+))?$/;
 
 function fileNameFindings(
@@ -164,7 +196,28 @@ export function loadRepository(input: LoadInput): Loaded {
   let charterSeen = false;
 
   const files = [...input.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  for (const { path: file, bytes } of files) {
+  let governanceUnread = false;
+  for (const { path: file, bytes, problem } of files) {
+    if (problem && (problem.kind === 'symlink' || problem.kind === 'unreadable') && (problem.folder || isFolderPath(file))) {
+      // A folder that was not read: one finding, and every record it may hold is unknown, not missing.
+      loadFindings.push(problemFinding(file, problem));
+      const scope = file.split('/');
+      if (scope[0] === 'rfcs') model.skipped.rfcs = new EverySet();
+      else if (scope.length === 1 || FOLDERS[scope[1] ?? ''] !== undefined) {
+        const kinds = scope.length === 1 ? Object.values(FOLDERS) : [FOLDERS[scope[1] ?? '']];
+        for (const k of kinds) {
+          if (k === 'member') model.skipped.members = new EverySet();
+          if (k === 'meeting') model.skipped.meetings = new EverySet();
+          if (k === 'vote') model.skipped.votes = new EverySet();
+          if (k === 'sig') model.skipped.sigs = new EverySet();
+        }
+        if (scope.length === 1) {
+          governanceUnread = true;
+          model.skipped.chairTerms = true;
+        }
+      }
+      continue;
+    }
     const place = classify(file);
     if (place.kind === 'ignored') continue;
     if (place.kind === 'misplaced') {
@@ -215,6 +268,12 @@ export function loadRepository(input: LoadInput): Loaded {
       }
     };
 
+    if (problem) {
+      // Not read (a link, an unreadable or special file): one finding; the record is unknown.
+      loadFindings.push(problemFinding(file, problem));
+      markSkipped();
+      continue;
+    }
     const decoded = decodeText(file, bytes);
     if ('finding' in decoded) {
       loadFindings.push(decoded.finding);
@@ -298,6 +357,9 @@ export function loadRepository(input: LoadInput): Loaded {
     }
   }
 
+  const ownersProblem = model.codeowners.problem;
+  if (ownersProblem) loadFindings.push(problemFinding(ownersProblem.path, ownersProblem));
+
   // A charter skipped for yaml-syntax is also `schema` at 1:1 (data-model.md);
   // an empty one, or one that is not a mapping, has that finding already.
   const charterSchemaFault = loadFindings.some((f) => f.rule === 'schema' && f.file === CHARTER_FILE);
@@ -310,7 +372,7 @@ export function loadRepository(input: LoadInput): Loaded {
       message: 'governance/charter.yaml could not be read: the charter rules need its numbers and do not run',
     });
   }
-  if (!charterSeen) {
+  if (!charterSeen && !governanceUnread) {
     loadFindings.push({
       rule: 'schema',
       file: CHARTER_FILE,

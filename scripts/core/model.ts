@@ -234,6 +234,30 @@ export interface CodeOwnersFile {
   githubDir: boolean;
   /** The text of `.github/CODEOWNERS`, if it exists. */
   text?: string;
+  /** `.github/` or CODEOWNERS is a link or cannot be read: it was not read, and this is why. */
+  problem?: FileProblem & { path: string };
+}
+
+/** Why a file or folder was not read (found by the shell, reported by the loader). */
+export type FileProblem =
+  | { kind: 'symlink'; folder?: boolean }
+  | { kind: 'unreadable'; detail: string; folder?: boolean }
+  | { kind: 'special'; detail: string }
+  | { kind: 'too-large'; size: number };
+
+/**
+ * The records of a folder that could not be read: every id may exist. Rules
+ * then treat any reference into it as a skipped record (unknown, not
+ * missing), so one unreadable folder is one finding.
+ */
+export class EverySet<T> extends Set<T> {
+  override has(_value: T): boolean {
+    return true;
+  }
+  /** Unknown how many: as many as anyone asks about. */
+  override get size(): number {
+    return Number.MAX_SAFE_INTEGER;
+  }
 }
 
 export interface Model {

@@ -30,8 +30,9 @@ export const rule: Rule<Model> = {
     ].join('\n'),
   },
   check(model) {
-    const { githubDir, text } = model.codeowners;
-    if (!githubDir) return [];
+    const { githubDir, text, problem } = model.codeowners;
+    // A link or an unreadable file was not read: that is the loader's one finding.
+    if (!githubDir || problem) return [];
     if (text === undefined) {
       return [
         {

@@ -9,7 +9,7 @@ import { BUILD_FILES, changedPaths, describeChanges, type PrChanges } from '../c
 import { runRules } from '../core/engine.ts';
 import { gate, type Gated } from '../core/gating.ts';
 import { loadRepository, type RepoFile } from '../core/load.ts';
-import type { CodeOwnersFile } from '../core/model.ts';
+import type { CodeOwnersFile, FileProblem } from '../core/model.ts';
 import { renderReport } from '../core/report.ts';
 import { rules } from '../rules/index.ts';
 import { UsageError } from './cli.ts';
@@ -202,8 +202,14 @@ function toRevision(sha: string, tree: readonly TreeEntry[], contents: Map<strin
   for (const e of tree) {
     // Every entry counts as a change (a symlink or submodule under scripts/ too); only files are read.
     blobs.set(e.path, e.oid);
-    if (!isReadable(e)) continue;
-    if (e.path.startsWith('.github/')) codeowners.githubDir = true;
+    if (e.path === '.github' || e.path.startsWith('.github/')) codeowners.githubDir = true;
+    if (!isReadable(e)) {
+      // A link or a submodule where records or CODEOWNERS live is reported, never followed.
+      const problem: FileProblem = e.mode === '120000' ? { kind: 'symlink' } : { kind: 'special', detail: 'a submodule' };
+      if (isRecordPath(e.path) || e.path === 'governance' || e.path === 'rfcs') files.push({ path: e.path, bytes: new Uint8Array(0), problem });
+      else if (e.path === CODEOWNERS || e.path === '.github') codeowners.problem = { path: e.path, ...problem };
+      continue;
+    }
     if (e.path === CODEOWNERS) codeowners.text = (contents.get(e.oid) ?? Buffer.alloc(0)).toString('utf8');
     if (!isRecordPath(e.path)) continue;
     const bytes = contents.get(e.oid) ?? new Uint8Array(0);
@@ -211,6 +217,10 @@ function toRevision(sha: string, tree: readonly TreeEntry[], contents: Map<strin
   }
   return { sha, files, codeowners, blobs };
 }
+
+/** A governance/ folder, or a link in its place (which is reported, not followed). */
+const hasGovernance = (files: readonly RepoFile[]): boolean =>
+  files.some((f) => f.path === 'governance' || f.path.startsWith('governance/'));
 
 function firstLine(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
@@ -228,7 +238,7 @@ export async function readRevision(dir: string, rev: string): Promise<Revision &
   const sha = await git.resolve(rev);
   const [revision] = await git.readRevisions([sha]);
   if (!revision) throw new Error(`could not read ${rev}`);
-  if (!revision.files.some((f) => f.path.startsWith('governance/')))
+  if (!hasGovernance(revision.files))
     throw new UsageError(`${rev} (${sha.slice(0, 12)}) has no governance/ folder: is this a governance repository?`);
   return { ...revision, git };
 }
@@ -278,7 +288,7 @@ export async function summarizePullRequest(options: SummaryOptions): Promise<Sum
     : await git.mergeBase(await git.resolve(options.baseBranch ?? 'origin/main'), headSha);
   const [base, head] = await git.readRevisions([baseSha, headSha]);
   if (!base || !head) throw new Error('could not read both revisions');
-  if (!head.files.some((f) => f.path.startsWith('governance/')))
+  if (!hasGovernance(head.files))
     throw new UsageError(`the head ${headSha.slice(0, 12)} has no governance/ folder: is this a governance repository?`);
 
   const schemas = loadSchemas();

@@ -48,12 +48,14 @@ describe('Git: records from git objects', () => {
     expect(findings.find((f) => f.file === 'governance/sigs/big.yaml')?.message).toBe('file is 1.0 MiB, over the 1 MiB limit for a record');
   });
 
-  it('skips symlinks, as the disk reader does', async () => {
+  it('does not read a symlink, as the disk reader does: it is an entry with a problem, no contents', async () => {
     const dir = gitRepo(baseRepo());
     symlinkSync('ann.yaml', join(dir, 'governance/members/alias.yaml'));
     commit(dir, {}, 'symlink');
     const rev = await readRevision(dir, 'HEAD');
-    expect(rev.files.map((f) => f.path)).not.toContain('governance/members/alias.yaml');
+    const alias = rev.files.find((f) => f.path === 'governance/members/alias.yaml');
+    expect(alias?.problem).toEqual({ kind: 'symlink' });
+    expect(alias?.bytes.length).toBe(0);
   });
 
   it('finds .github/ and CODEOWNERS in the tree', async () => {
