@@ -82,22 +82,17 @@ export class LineIndex {
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
+export function tooLargeMessage(size: number): string {
+  return `file is ${(size / MAX_FILE_BYTES).toFixed(1)} MiB, over the 1 MiB limit for a record`;
+}
+
 /**
  * Decode a file's bytes. A UTF-8 byte-order mark is dropped (the decoder does
  * that), so positions count from the text after it.
  */
 export function decodeText(file: string, bytes: Uint8Array): { text: string } | { finding: LoadFinding } {
   if (bytes.length > MAX_FILE_BYTES) {
-    const mib = (bytes.length / MAX_FILE_BYTES).toFixed(1);
-    return {
-      finding: {
-        rule: 'yaml-syntax',
-        file,
-        line: 1,
-        column: 1,
-        message: `file is ${mib} MiB, over the 1 MiB limit for a record`,
-      },
-    };
+    return { finding: { rule: 'yaml-syntax', file, line: 1, column: 1, message: tooLargeMessage(bytes.length) } };
   }
   try {
     return { text: decoder.decode(bytes) };
