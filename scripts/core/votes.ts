@@ -154,9 +154,12 @@ function analyze(model: Model, vote: Vote): VoteAnalysis {
   out.quorumNeeded = quorumFor(charter, n);
 
   // A member whose service is unknown, listed anywhere in the vote, leaves
-  // quorum, eligibility and result unjudged (one wrong fact, one finding).
+  // quorum, eligibility and result unjudged (one wrong fact, one finding): a
+  // rejected service, a skipped file, or a name with no member file at all
+  // (a misspelt id in `present`, a voter or `recused` is unknown-reference's
+  // finding alone).
   const listed = [...(present ?? []), ...(vote.ballots ?? []).map((b) => b.voter), ...vote.recused];
-  if (listed.some((id) => servesIdOn(model, id, date) === 'unknown')) return out;
+  if (listed.some((id) => !memberKnown(model, id) || servesIdOn(model, id, date) === 'unknown')) return out;
 
   const serving = (id: string): boolean => servesIdOn(model, id, date) === 'yes';
   // A rejected `recused` list is unknown as a whole: only what depends on it

@@ -10,7 +10,7 @@ function serviceText(member: Member): string {
 export const rule: Rule<Model> = {
   id: 'meeting-attendee',
   severity: 'error',
-  description: 'someone in `present` not serving on that date; from `records_since` on, a meeting without `present`',
+  description: 'someone in `present` not serving on that date; a `chaired_by` who is not in `present`; from `records_since` on, a meeting without `present`',
   charter: 'A quorum is defined as 50% of members +1 with a minimum quorum always being at least four (4) members.',
   charterSection: 'Policies 6 (Quorum)',
   example: {
@@ -51,6 +51,16 @@ export const rule: Rule<Model> = {
             date,
           });
         });
+        const chair = meeting.chairedBy;
+        // Whoever chaired attended. A name with no member file is unknown-reference's finding alone.
+        if (chair !== undefined && meeting.presentKnown && !meeting.present.includes(chair) && (model.members.has(chair) || model.skipped.members.has(chair))) {
+          out.push({
+            file: meeting.file,
+            path: ['chaired_by'],
+            message: `${chair} chaired the meeting of ${date} but is not in its present list: the chair attends, so either add ${chair} to \`present\` or correct \`chaired_by\``,
+            date,
+          });
+        }
       } else if (meeting.presentKnown && since !== undefined && date >= since) {
         // presentKnown with no list: the key is absent (a rejected list is unknown, not missing).
         out.push({

@@ -36,28 +36,63 @@ interface ParsedRecord {
   isKnown: (path: Path) => boolean;
 }
 
-function judge(pair: RecordPair): RuleFinding | undefined {
+/**
+ * A correction appended in this PR is accountable: `by` names a member (or
+ * `board`), so the people who answer for the change are known, and its date
+ * is not before the record it corrects (a date after today is future-date's).
+ */
+function unaccountable(model: Model, pair: RecordPair, appended: readonly Correction[]): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  const first = pair.baseCorrections.length;
+  const date = pair.date ? { date: pair.date } : {};
+  appended.forEach((c, k) => {
+    const i = first + k;
+    const entry = `the correction appended to ${pair.what} ${pair.id}`;
+    if (pair.records.head.isKnown(['corrections', i, 'by']) && c.by !== 'board' && !model.members.has(c.by) && !model.skipped.members.has(c.by))
+      out.push({
+        file: pair.headFile,
+        path: ['corrections', i, 'by'],
+        message: `${entry} is made by "${c.by}", who is not a member: \`by\` names the member id of who made it (or \`board\`), so a change to a merged record is accountable`,
+        ...date,
+      });
+    if (pair.date && c.date && pair.records.head.isKnown(['corrections', i, 'date']) && c.date < pair.date)
+      out.push({
+        file: pair.headFile,
+        path: ['corrections', i, 'date'],
+        message: `${entry} is dated ${c.date}, before the ${pair.what} itself (${pair.date}): a correction comes after the record it corrects`,
+        ...date,
+      });
+  });
+  return out;
+}
+
+function judge(model: Model, pair: RecordPair): RuleFinding[] {
   const { what, id } = pair;
   const corrections = correctionsOf(pair.baseCorrections, pair.headCorrections, pair.records);
   const date = pair.date ? { date: pair.date } : {};
   if (!corrections.ok) {
     const i = corrections.index;
     const headEntries = (pair.records.head.raw as { corrections?: unknown } | null)?.corrections;
-    return {
-      file: pair.headFile,
-      path: Array.isArray(headEntries) && i < headEntries.length ? ['corrections', i] : ['corrections'],
-      message: `corrections are append-only: entry ${i + 1} of the merged ${what} ${id} (${corrections.date ?? ''} by ${corrections.by ?? ''}) was changed or removed; keep every entry as it is and append a new one`,
-      ...date,
-    };
+    return [
+      {
+        file: pair.headFile,
+        path: Array.isArray(headEntries) && i < headEntries.length ? ['corrections', i] : ['corrections'],
+        message: `corrections are append-only: entry ${i + 1} of the merged ${what} ${id} (${corrections.date ?? ''} by ${corrections.by ?? ''}) was changed or removed; keep every entry as it is and append a new one`,
+        ...date,
+      },
+    ];
   }
-  if (pair.fields.length === 0 || corrections.appended.length > 0) return undefined;
+  if (corrections.appended.length > 0) return unaccountable(model, pair, corrections.appended);
+  if (pair.fields.length === 0) return [];
   const first = pair.fields[0];
-  return {
-    file: pair.headFile,
-    path: first?.path ?? [],
-    message: `${what} ${id} is merged on the base branch: this PR changes ${listChanges(pair.fields)} without appending a corrections entry (date, by, reason) that says why`,
-    ...date,
-  };
+  return [
+    {
+      file: pair.headFile,
+      path: first?.path ?? [],
+      message: `${what} ${id} is merged on the base branch: this PR changes ${listChanges(pair.fields)} without appending a corrections entry (date, by, reason) that says why`,
+      ...date,
+    },
+  ];
 }
 
 export const rule: Rule<Model> = {
@@ -65,7 +100,7 @@ export const rule: Rule<Model> = {
   severity: 'error',
   alwaysError: true,
   description:
-    'a PR changes a merged vote or meeting record without appending a corrections entry (date, by, reason), or deletes one',
+    'a PR changes a merged vote or meeting record without appending a corrections entry (date, by, reason), or deletes one; an appended correction whose `by` is not a member id (or `board`) or whose date is before the record',
   charter: 'All meetings, decisions, and discussions will be public',
   charterSection: 'Responsibilities: Transparency (merged records are append-only)',
   example: {
@@ -106,7 +141,7 @@ export const rule: Rule<Model> = {
         if (!model.skipped.votes.has(id)) deleted('vote', id, b.file, b.date);
         continue;
       }
-      const finding = judge({
+      const findings = judge(model, {
         what: 'vote',
         id,
         baseFile: b.file,
@@ -117,7 +152,7 @@ export const rule: Rule<Model> = {
         headCorrections: h.corrections,
         records: { base: b, head: h },
       });
-      if (finding) out.push(finding);
+      out.push(...findings);
     }
     for (const [id, b] of base.meetings) {
       const h = model.meetings.get(id);
@@ -125,7 +160,7 @@ export const rule: Rule<Model> = {
         if (!model.skipped.meetings.has(id)) deleted('meeting', id, b.file, b.date);
         continue;
       }
-      const finding = judge({
+      const findings = judge(model, {
         what: 'meeting',
         id,
         baseFile: b.file,
@@ -136,7 +171,7 @@ export const rule: Rule<Model> = {
         headCorrections: h.corrections,
         records: { base: b, head: h },
       });
-      if (finding) out.push(finding);
+      out.push(...findings);
     }
     return out;
   },

@@ -79,6 +79,27 @@ describe('meeting-attendee: only serving members are present; attendance recorde
     expect(found.map(brief)).toEqual([`meeting-attendee ${MEETING}:3:31 warning`]);
   });
 
+  /** The fixture meeting chaired by `chair` (`chaired_by` on line 3, at column 13). */
+  const chaired = (chair: string, present = '[ann, bob, cat, dan]'): string =>
+    ['date: 2024-02-07', 'kind: regular', `chaired_by: ${chair}`, `present: ${present}`, ''].join('\n');
+
+  it.each<[string, Files]>([
+    ['the chair is present', { [MEETING]: chaired('ann') }],
+    ['the chair is present, listed last', { [MEETING]: chaired('dan') }],
+    ['a chair with no member file is unknown-reference\'s finding alone', { [MEETING]: chaired('zed') }],
+    ['a rejected `present` leaves the chair unjudged', { [MEETING]: chaired('eve', '[ann, ann, bob]') }],
+    ['a meeting without `present` before records_since: the chair is unjudged', { [MEETING]: 'date: 2024-02-07\nkind: regular\nchaired_by: eve\n', [CHARTER]: charterSince('2024-02-08') }],
+  ])('chaired_by, valid: %s', (_name, changes) => {
+    expect(run(changes)).toEqual([]);
+  });
+
+  it('a chaired_by who is not in `present` is a finding at chaired_by', () => {
+    const found = checkRules(repoWith({ [MEETING]: chaired('eve') }), [rule]);
+    expect(found.map((f) => `${brief(f)} ${f.message}`)).toEqual([
+      `meeting-attendee ${MEETING}:3:13 error eve chaired the meeting of 2024-02-07 but is not in its present list: the chair attends, so either add eve to \`present\` or correct \`chaired_by\``,
+    ]);
+  });
+
   it('without a readable records_since, a missing `present` cannot be judged', () => {
     const noSince = baseRepo()[CHARTER]!.replace('records_since: 2024-01-01\n', '');
     expect(run({ [MEETING]: meeting(undefined), [CHARTER]: noSince })).toEqual([]);

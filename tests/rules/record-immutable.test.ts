@@ -55,6 +55,33 @@ describe('record-immutable: merged votes and meetings change only with an append
     ]);
   });
 
+  describe('an appended correction is accountable: by a member (or the board), not before the record', () => {
+    const correct = (by: string, date = '2024-02-10'): Files => ({
+      [VOTE]: `${vote.replace('dan: abstain', 'dan: ann')}corrections:\n  - { date: ${date}, by: ${by}, reason: "dan voted for ann" }\n`,
+    });
+    it.each<[string, Files]>([
+      ['by a member', correct('ann')],
+      ['by a member who does not serve today (who made it, not who serves)', correct('eve')],
+      ['by the board', correct('board')],
+      ['dated the day of the vote', correct('ann', '2024-02-07')],
+    ])('valid: %s', (_name, head) => {
+      expect(run(head)).toEqual([]);
+    });
+
+    it.each<[string, Files, string]>([
+      ['by anyone: free text', correct('"someone"'), `record-immutable ${VOTE}:15:29 error the correction appended to vote 2024-02-07-chair-election is made by "someone", who is not a member: \`by\` names the member id of who made it (or \`board\`), so a change to a merged record is accountable`],
+      ['by a misspelt member id', correct('annn'), `record-immutable ${VOTE}:15:29 error the correction appended to vote 2024-02-07-chair-election is made by "annn", who is not a member: \`by\` names the member id of who made it (or \`board\`), so a change to a merged record is accountable`],
+      ['dated before the vote', correct('ann', '2024-02-06'), `record-immutable ${VOTE}:15:13 error the correction appended to vote 2024-02-07-chair-election is dated 2024-02-06, before the vote itself (2024-02-07): a correction comes after the record it corrects`],
+    ])('invalid: %s', (_name, head, expected) => {
+      expect(checkRules(repoWith(head), [rule], undefined, repoWith({})).map((f) => `${brief(f)} ${f.message}`)).toEqual([expected]);
+    });
+
+    it('entries already on the base branch are not judged again (imported history may name anyone)', () => {
+      const old = `${vote}corrections:\n  - { date: 2024-02-10, by: "The secretary", reason: "typo" }\n`;
+      expect(run({ [VOTE]: old }, { [VOTE]: old })).toEqual([]);
+    });
+  });
+
   describe('corrections are append-only', () => {
     const withOne = `${vote}${CORRECTION}`;
     it.each([
