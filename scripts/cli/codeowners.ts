@@ -3,7 +3,9 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CODEOWNERS_FILE, compareCodeowners, expectedOwners, OWNED_PATHS, renderCodeowners } from '../core/codeowners.ts';
+import { visible } from '../core/escape.ts';
 import { loadRepository } from '../core/load.ts';
+import { rule as memberGithub } from '../rules/member-github.ts';
 import { loadSchemas, readRepository, writeRepoFile } from '../shell/fs-repo.ts';
 import { localToday, runCli } from '../shell/cli.ts';
 
@@ -44,6 +46,9 @@ runCli(HELP, (argv) => {
     // Writing now would silently drop or keep an owner on a guess.
     throw new Error(`cannot tell who the current members are: ${unknown.join(', ')} could not be read; run \`npm run check\` and fix it first`);
   }
+
+  // Whoever has no handle is left out: say so every time, never silently.
+  for (const f of memberGithub.check(model)) process.stdout.write(`warning: ${visible(f.message)}\n`);
 
   const current = repo.codeowners.text;
   if (values.check) {
