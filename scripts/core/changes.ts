@@ -15,6 +15,7 @@ import type {
   Sig,
   Vote,
 } from './model.ts';
+import type { CharterTexts } from './charter-text.ts';
 import type { Path } from './types.ts';
 import { servingOn } from './committee.ts';
 import { analyzeVote } from './votes.ts';
@@ -30,6 +31,8 @@ export interface FieldChange {
   label: string;
   before?: string;
   after?: string;
+  /** For a charter number: the charter text beside it. */
+  text?: string;
 }
 
 type Plain = string | number | boolean | null | undefined | Plain[] | { [k: string]: Plain };
@@ -611,42 +614,70 @@ function diffSigs(base: Model, head: Model, ids: readonly string[]): SigChange[]
   return out.sort((x, y) => cmp(x.id, y.id));
 }
 
-function diffCharter(base: Charter | undefined, head: Charter | undefined): FieldChange[] {
-  if (!base || !head) return [];
-  const out: FieldChange[] = [];
-  const keys: [string, (c: Charter) => Plain][] = [
-    ['committee', (c) => c.committee],
-    ['board_appointment', (c) => c.boardAppointment],
-    ['records_since', (c) => c.recordsSince],
-    ['quorum', (c) => c.quorum],
-    ['majority', (c) => c.majority],
-    ['tie_break', (c) => c.tieBreak],
-    ['chair', (c) => ({ term_months: c.chair.termMonths, max_consecutive_terms: c.chair.maxConsecutiveTerms })],
-    ['meetings', (c) => ({ min_per_calendar_month: c.meetings.minPerCalendarMonth })],
-    [
-      'membership',
-      (c) => ({
-        review_business_days: c.membership.reviewBusinessDays,
-        self_nomination: c.membership.selfNomination,
-        majority_of: c.membership.majorityOf,
-      }),
-    ],
-    ['disclosure', (c) => ({ max_age_months: c.disclosure.maxAgeMonths })],
-    ['rfc', (c) => ({ board_input_topics: c.rfc.boardInputTopics })],
+/** Every number of the charter by its dotted key (`quorum.minimum`), as written in charter.yaml. */
+function charterLeaves(c: Charter): [string, Plain][] {
+  return [
+    ['committee', c.committee],
+    ['board_appointment', c.boardAppointment],
+    ['records_since', c.recordsSince],
+    ['quorum.fraction', c.quorum.fraction],
+    ['quorum.plus', c.quorum.plus],
+    ['quorum.minimum', c.quorum.minimum],
+    ['majority', c.majority],
+    ['tie_break', c.tieBreak],
+    ['chair.term_months', c.chair.termMonths],
+    ['chair.max_consecutive_terms', c.chair.maxConsecutiveTerms],
+    ['meetings.min_per_calendar_month', c.meetings.minPerCalendarMonth],
+    ['membership.review_business_days', c.membership.reviewBusinessDays],
+    ['membership.self_nomination', c.membership.selfNomination],
+    ['membership.majority_of', c.membership.majorityOf],
+    ['disclosure.max_age_months', c.disclosure.maxAgeMonths],
+    ['rfc.board_input_topics', c.rfc.boardInputTopics],
   ];
-  compareFields(
-    keys.map(([k, get]) => [k, get(base), get(head)]),
-    out,
-  );
+}
+
+/**
+ * A charter amendment, number by number (old → new), each with the charter
+ * text beside it in the amended file (or, when the amendment removed it,
+ * in the base's).
+ */
+function diffCharter(
+  base: Charter | undefined,
+  head: Charter | undefined,
+  texts: { base?: CharterTexts; head?: CharterTexts } = {},
+): FieldChange[] {
+  if (!base || !head) return [];
+  const before = new Map(charterLeaves(base));
+  const out: FieldChange[] = [];
+  for (const [key, after] of charterLeaves(head)) {
+    const old = before.get(key);
+    if (same(old, after)) continue;
+    const text = texts.head?.get(key) ?? texts.base?.get(key);
+    out.push({
+      path: key.split('.'),
+      label: key,
+      ...(show(old) !== undefined ? { before: show(old) } : {}),
+      ...(show(after) !== undefined ? { after: show(after) } : {}),
+      ...(text !== undefined ? { text } : {}),
+    });
+  }
   return out;
+}
+
+export interface CharterAmendment {
+  /** The head's own charter, when the base's judges the PR (summary). */
+  proposed?: Charter;
+  /** The charter text beside each number, in the base's and in the head's charter.yaml. */
+  texts?: { base?: CharterTexts; head?: CharterTexts };
 }
 
 /**
  * What the PR changes. `paths` are the files it adds, changes or deletes
  * (changedPaths): only their records are compared.
  */
-export function describeChanges(base: Model, head: Model, paths: readonly string[]): PrChanges {
+export function describeChanges(base: Model, head: Model, paths: readonly string[], amendment: CharterAmendment = {}): PrChanges {
   const changed = new Set(paths);
+  const proposed = amendment.proposed ?? head.charter;
   return {
     votes: diffVotes(base, head, touched(paths, 'votes')),
     members: diffMembers(base, head, touched(paths, 'members')),
@@ -654,7 +685,7 @@ export function describeChanges(base: Model, head: Model, paths: readonly string
     meetings: diffMeetings(base, head, touched(paths, 'meetings')),
     rfcs: diffRfcs(base, head),
     sigs: diffSigs(base, head, touched(paths, 'sigs')),
-    charter: changed.has('governance/charter.yaml') ? diffCharter(base.charter, head.charter) : [],
+    charter: changed.has('governance/charter.yaml') ? diffCharter(base.charter, proposed, amendment.texts) : [],
     rulePaths: rulePaths(paths),
     changedPaths: [...paths],
   };

@@ -286,6 +286,32 @@ export interface Model {
    * git rules compare against it and report nothing without it.
    */
   base?: Model;
+  /**
+   * In a pull request judged by the base branch's charter: what the head's
+   * own charter.yaml proposes (its numbers apply once merged, never to the
+   * PR that brings them).
+   */
+  proposed?: { charter?: Charter; recordsSince?: string };
+}
+
+/**
+ * A pull request is judged by the charter of the branch it merges into: a
+ * PR that changes `charter.yaml` cannot re-judge its own records (setting
+ * `records_since: 2099-01-01` would otherwise turn its own errors into
+ * warnings). The head keeps what it proposes in `proposed`. Without a
+ * readable base charter (a repository's first charter), the head's stands.
+ * Call before any rule runs on `head`: results are memoized per model.
+ */
+export function judgeByBaseCharter(head: Model, base: Model): void {
+  head.base = base;
+  head.proposed = {
+    ...(head.charter ? { charter: head.charter } : {}),
+    ...(head.recordsSince !== undefined ? { recordsSince: head.recordsSince } : {}),
+  };
+  if (base.charter) {
+    head.charter = base.charter;
+    head.recordsSince = base.recordsSince;
+  } else if (base.recordsSince !== undefined) head.recordsSince = base.recordsSince;
 }
 
 // ---------------------------------------------------------------------------

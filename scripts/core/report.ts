@@ -349,10 +349,7 @@ function changeBlocks(changes: PrChanges): Block[] {
     }),
   );
 
-  group(
-    'Charter',
-    changes.charter.map((c) => `- ${escapeText(c.label, 60)}: ${escapeText(c.before ?? 'absent', 150)} → ${escapeText(c.after ?? 'absent', 150)}`),
-  );
+  // The charter's changes are the "Charter amendment" section, near the top.
   return blocks;
 }
 
@@ -377,6 +374,55 @@ function committeeItems(state: CommitteeState, model: Model): string[] {
     `- Open RFCs: ${open.length ? open.map((s) => `${s} ${state.openRfcs[s].map(rfcName).join(', ')}`).join('; ') : 'none'}`,
   );
   return items;
+}
+
+const OUTCOME_FIELD = /^(result|ballots(\.|$)|tally(\.|$)|tie_break(\.|$)|recused$)/;
+
+/**
+ * A PR that corrects a merged vote so that its outcome, ballots or tally
+ * change says so first: nobody should learn from a table row further down
+ * that a decision was reversed.
+ */
+function outcomeLines(changes: PrChanges): string[] {
+  const lines: string[] = [];
+  for (const v of changes.votes) {
+    if (v.change !== 'changed') continue;
+    const relevant = v.fields.filter((f) => OUTCOME_FIELD.test(f.label));
+    if (relevant.length === 0) continue;
+    const id = escapeText(v.id, 120);
+    const result = relevant.find((f) => f.label === 'result');
+    lines.push(
+      '',
+      result
+        ? `> ⚠️ **This PR changes the outcome of vote ${id} from ${escapeText(result.before ?? 'none', 60)} to ${escapeText(result.after ?? 'none', 60)}.**`
+        : `> ⚠️ **This PR changes the recorded ${relevant.some((f) => f.label.startsWith('ballots')) ? 'ballots' : 'counts'} of vote ${id}** (its recorded result stays ${escapeText(v.result ?? 'none', 60)}).`,
+    );
+    for (const f of relevant) {
+      if (f.label === 'result') continue;
+      const what = f.label.startsWith('ballots.') ? `ballot of ${escapeText(f.label.slice('ballots.'.length), 60)}` : escapeText(f.label, 60);
+      lines.push(`> - ${what}: ${escapeText(f.before ?? 'absent', 60)} → ${escapeText(f.after ?? 'absent', 60)}`);
+    }
+    const why = v.correctionsAppended.map((c) => `${c.date} by ${escapeText(c.by, 80)}: ${escapeText(c.reason)}`);
+    lines.push(why.length ? `> - Correction: ${why.join('; ')}` : '> - No correction entry says why (record-immutable).');
+  }
+  return lines;
+}
+
+/** A PR that changes charter.yaml: each number old → new, with its charter text, and who judges this PR. */
+function amendmentLines(changes: PrChanges): string[] {
+  if (changes.charter.length === 0) return [];
+  return [
+    '',
+    '### Charter amendment',
+    '',
+    "This PR changes the charter's numbers. They apply once it is merged: this PR's own records are judged by the base branch's charter.",
+    '',
+    ...changes.charter.map(
+      (c) =>
+        // The label is one of the checker's own key paths (charterLeaves), never record text.
+        `- \`${c.label}\`: ${escapeText(c.before ?? 'absent', 150)} → ${escapeText(c.after ?? 'absent', 150)}${c.text !== undefined ? `, beside “${escapeText(c.text, 300)}”` : ''}`,
+    ),
+  ];
 }
 
 export function renderReport(input: ReportInput): string {
@@ -406,11 +452,14 @@ export function renderReport(input: ReportInput): string {
       `> ⚠️ **This PR changes the rules: needs code-owner review.** It changes ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}.`,
     );
   }
+  intro.push(...outcomeLines(changes));
   blocks.push({ head: intro, items: [], tail: [], priority: 0, noun: '' });
+  const amendment = amendmentLines(changes);
+  if (amendment.length) blocks.push({ head: amendment, items: [], tail: [], priority: 0, noun: '' });
 
   blocks.push({ head: ['', '### What this PR changes'], items: [], tail: [], priority: 1, noun: 'change' });
   const changed = changeBlocks(changes);
-  if (changed.length === 0) {
+  if (changed.length === 0 && changes.charter.length === 0) {
     const other = changes.changedPaths.length;
     blocks.push({
       head: ['', other ? `No governance records change (${plural(other, 'other file')} ${other === 1 ? 'changes' : 'change'}).` : 'No governance records change.'],

@@ -8,8 +8,9 @@ import { simpleGit, type SimpleGit } from 'simple-git';
 import { BUILD_FILES, changedPaths, describeChanges, type PrChanges } from '../core/changes.ts';
 import { runRules } from '../core/engine.ts';
 import { gate, type Gated } from '../core/gating.ts';
-import { loadRepository, type RepoFile } from '../core/load.ts';
-import type { CodeOwnersFile, FileProblem } from '../core/model.ts';
+import { charterTexts, type CharterTexts } from '../core/charter-text.ts';
+import { CHARTER_FILE, loadRepository, type RepoFile } from '../core/load.ts';
+import { judgeByBaseCharter, type CodeOwnersFile, type FileProblem } from '../core/model.ts';
 import { renderReport } from '../core/report.ts';
 import { rules } from '../rules/index.ts';
 import { UsageError } from './cli.ts';
@@ -295,9 +296,19 @@ export async function summarizePullRequest(options: SummaryOptions): Promise<Sum
   const { today } = options;
   const baseLoaded = loadRepository({ files: base.files, schemas, today, codeowners: base.codeowners });
   const headLoaded = loadRepository({ files: head.files, schemas, today, codeowners: head.codeowners });
-  headLoaded.model.base = baseLoaded.model;
+  // The base branch's charter judges the PR's records; the head's is shown as an amendment.
+  judgeByBaseCharter(headLoaded.model, baseLoaded.model);
   const gated = gate(runRules(baseLoaded, rules), runRules(headLoaded, rules));
-  const changes = describeChanges(baseLoaded.model, headLoaded.model, changedPaths(base.blobs, head.blobs));
+  const charterText = (files: readonly RepoFile[]): CharterTexts | undefined => {
+    const file = files.find((f) => f.path === CHARTER_FILE && !f.problem);
+    return file ? charterTexts(Buffer.from(file.bytes).toString('utf8')) : undefined;
+  };
+  const baseTexts = charterText(base.files);
+  const headTexts = charterText(head.files);
+  const changes = describeChanges(baseLoaded.model, headLoaded.model, changedPaths(base.blobs, head.blobs), {
+    ...(headLoaded.model.proposed?.charter ? { proposed: headLoaded.model.proposed.charter } : {}),
+    texts: { ...(baseTexts ? { base: baseTexts } : {}), ...(headTexts ? { head: headTexts } : {}) },
+  });
   const input = {
     base: { sha: baseSha, model: baseLoaded.model },
     head: { sha: headSha, model: headLoaded.model },

@@ -1,0 +1,55 @@
+// The charter sentence behind each number of `charter.yaml`: the data model
+// puts it in a comment beside the number, or in its block's `source`. Read
+// with the `yaml` Document API, which keeps comments; pure (the text comes
+// in, a map goes out).
+import { isMap, isPair, isScalar, parseDocument, type Node as YamlNode } from 'yaml';
+
+/** Dotted key paths (`quorum.minimum`) -> the charter text for that number. */
+export type CharterTexts = ReadonlyMap<string, string>;
+
+const clean = (comment: string | null | undefined): string | undefined => {
+  const text = comment
+    ?.split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
+    .join(' ');
+  return text ? text : undefined;
+};
+
+/**
+ * The charter text of every key of a charter file: the comment on the
+ * value's line, else a comment on the lines just above the key, else the
+ * enclosing block's comment, else the block's `source`. Keys without any are
+ * left out. Unreadable YAML gives an empty map (the checker reports it).
+ */
+export function charterTexts(text: string): CharterTexts {
+  const out = new Map<string, string>();
+  let doc;
+  try {
+    doc = parseDocument(text, { version: '1.2', schema: 'core', uniqueKeys: false });
+  } catch {
+    return out;
+  }
+  if (doc.errors.length > 0 || !isMap(doc.contents)) return out;
+  const visit = (node: YamlNode, prefix: string, inherited: string | undefined, first: boolean): void => {
+    if (!isMap(node)) return;
+    const source = node.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === 'source');
+    const blockSource =
+      source && isScalar(source.value) && typeof source.value.value === 'string' ? `source: ${source.value.value}` : undefined;
+    node.items.forEach((pair, i) => {
+      if (!isPair(pair) || !isScalar(pair.key)) return;
+      const key = String(pair.key.value);
+      if (key === 'source' || key === 'notes') return;
+      const value = pair.value as YamlNode | null;
+      // The document's first key carries the file's header comment: not this key's.
+      const above = first && i === 0 ? undefined : clean(pair.key.commentBefore);
+      const own = clean(value?.comment) ?? above;
+      const path = prefix ? `${prefix}.${key}` : key;
+      const textFor = own ?? inherited ?? blockSource;
+      if (textFor !== undefined) out.set(path, textFor);
+      if (value && isMap(value)) visit(value, path, own ?? inherited, false);
+    });
+  };
+  visit(doc.contents, '', undefined, true);
+  return out;
+}
