@@ -2,6 +2,7 @@
 // records_since demotion applied in one place.
 import type { Loaded } from './load.ts';
 import type { Model } from './model.ts';
+import { cutValues } from './escape.ts';
 import type { Finding, Rule, RuleFinding } from './types.ts';
 
 export function runRules(loaded: Loaded, rules: readonly Rule<Model>[]): Finding[] {
@@ -29,7 +30,8 @@ function position(loaded: Loaded, rule: Rule<Model>, raw: RuleFinding): Finding 
     file: raw.file,
     line,
     column,
-    message: raw.message,
+    // A value from a record is cut at about 200 characters: a 100 KB id stays one readable line.
+    message: cutValues(raw.message),
   };
 }
 

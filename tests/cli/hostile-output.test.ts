@@ -125,3 +125,17 @@ describe('escaping functions', () => {
     expect(cutValues(short)).toBe(short);
   });
 });
+
+describe('long values are cut in messages', () => {
+  it('a 5,000-character id in present is shown cut at about 200 characters, with "…"', () => {
+    const long = `z${'x'.repeat(5000)}`;
+    const { findings } = runCheck(
+      repoWith({ 'governance/meetings/2024-02-14.yaml': `date: 2024-02-14\nkind: regular\npresent: [ann, bob, cat, dan, ${long}]\nboard: []\n` }),
+    );
+    const f = findings.find((x) => x.rule === 'unknown-reference');
+    expect(f?.message.startsWith(`present "z${'x'.repeat(198)}…" is not a member: there is no governance/members/zxx`)).toBe(true);
+    expect(f?.message.endsWith('x…')).toBe(true);
+    expect(f?.message.length).toBeLessThan(450);
+    expect(findings.every((x) => x.message.length < 1000)).toBe(true);
+  });
+});
