@@ -55,6 +55,8 @@ export interface Rule<M = unknown> {
   charter: string;
   /** Where that sentence stands (charter section, procedure document). */
   charterSection: string;
+  /** The numbers of charter.yaml the rule applies (dotted keys): `explain --repo` quotes them. */
+  charterKeys?: readonly string[];
   /** Errors at every date: never demoted to warnings before `records_since`. */
   alwaysError?: boolean;
   example: RuleExample;

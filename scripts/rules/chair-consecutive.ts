@@ -24,6 +24,7 @@ export const rule: Rule<Model> = {
   description: 'more than `max_consecutive_terms` consecutive chair terms by one member',
   charter: 'The chair cannot serve more than 2 consecutive terms (1 year) as chair.',
   charterSection: 'Chair 4',
+  charterKeys: ['chair.max_consecutive_terms'],
   example: {
     violation: [
       'terms:',

@@ -9,6 +9,7 @@ export const rule: Rule<Model> = {
     'a closed chair term whose `to` is after `from + term_months months + 31 days` (the grace lets the election fall at the first meeting after the term)',
   charter: 'The position of the chair will rotate among the elected members of ALESCo on a semi-annual basis- a 6-month term.',
   charterSection: 'Chair 1',
+  charterKeys: ['chair.term_months'],
   example: {
     violation: 'terms:\n  - { member: jdoe, from: 2024-01-10, to: 2024-08-11, elected_by: 2024-01-10-chair-election }\n',
     fix: 'terms:\n  - { member: jdoe, from: 2024-01-10, to: 2024-08-10, elected_by: 2024-01-10-chair-election }\n',

@@ -43,6 +43,7 @@ export const rule: Rule<Model> = {
   description: 'days with no chair between the first term and today; the current (open) term is past its length limit today',
   charter: 'The position of the chair will rotate among the elected members of ALESCo on a semi-annual basis- a 6-month term.',
   charterSection: 'Chair 1',
+  charterKeys: ['chair.term_months'],
   example: {
     violation: [
       'terms:',

@@ -9,6 +9,7 @@ export const rule: Rule<Model> = {
   charter:
     'A quorum is defined as 50% of members +1 with a minimum quorum always being at least four (4) members. A quorum is required for any votes.',
   charterSection: 'Policies 6: Quorum',
+  charterKeys: ['quorum.fraction', 'quorum.plus', 'quorum.minimum'],
   example: {
     violation: '# governance/members/: three members serve today\n# governance/charter.yaml\nquorum: { fraction: 0.5, plus: 1, minimum: 4 }\n',
     fix: '# governance/members/: a fourth member appointed by a membership vote\n# governance/charter.yaml\nquorum: { fraction: 0.5, plus: 1, minimum: 4 }\n',

@@ -10,6 +10,7 @@ export const rule: Rule<Model> = {
   charter:
     'ALESCo members must publicly disclose their employer and any conflicts of interest, and maintain this disclosure in the wiki, updating it as necessary for accuracy.',
   charterSection: 'Policies 1: Transparency',
+  charterKeys: ['disclosure.max_age_months'],
   example: {
     violation: [
       '# governance/members/jdoe.yaml (today: 2025-06-01, max_age_months: 6)',

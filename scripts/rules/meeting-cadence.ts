@@ -25,6 +25,7 @@ export const rule: Rule<Model> = {
   description: 'a calendar month, from the first meeting to the last full month before today, with fewer than `min_per_calendar_month` meetings',
   charter: 'ALESCo will meet regularly, no less than once per month.',
   charterSection: 'Policies 4 (Meeting Frequency)',
+  charterKeys: ['meetings.min_per_calendar_month'],
   example: {
     violation: 'governance/meetings/2024-01-10.yaml\ngovernance/meetings/2024-03-06.yaml   # no meeting in 2024-02\n',
     fix: 'governance/meetings/2024-01-10.yaml\ngovernance/meetings/2024-02-07.yaml\ngovernance/meetings/2024-03-06.yaml\n',

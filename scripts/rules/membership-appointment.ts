@@ -10,6 +10,7 @@ export const rule: Rule<Model> = {
   charter:
     'The first ALESCo members are to be appointed by the Board of Directors. After the initial appointment, the membership of ALESCo will manage itself - adding members or filling vacancies as deemed necessary by vote of the current members.',
   charterSection: 'Policies 2: Appointments',
+  charterKeys: ['board_appointment'],
   example: {
     violation: [
       '# governance/members/newperson.yaml',

@@ -15,6 +15,7 @@ export const rule: Rule<Model> = {
   charter:
     'A candidate first be nominated by a current, acting member of ALESCo. [...] Committee members must receive the completed questionnaire at least 5 business days before the vote.',
   charterSection: 'Policies 2: Appointments',
+  charterKeys: ['membership.review_business_days', 'membership.self_nomination'],
   example: {
     violation: [
       '# governance/votes/2025-05-14-membership-newperson.yaml (a Wednesday)',

@@ -14,6 +14,7 @@ export const rule: Rule<Model> = {
     'in a PR, `records_since` in governance/charter.yaml moved later than on the base branch: it would turn errors in history already judged into warnings',
   charter: 'Adjustments to this governing document require board approval.',
   charterSection: 'Charter (preamble: adjustments need board approval); data model: records_since',
+  charterKeys: ['records_since'],
   example: {
     violation: ['# governance/charter.yaml, records_since: 2026-12-01 on the base branch', 'records_since: 2099-01-01', ''].join('\n'),
     fix: ['# governance/charter.yaml: records_since stays (or moves earlier)', 'records_since: 2026-12-01', ''].join('\n'),

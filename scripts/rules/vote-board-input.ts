@@ -11,6 +11,7 @@ export const rule: Rule<Model> = {
   charter:
     'Input from the board will be a blocking stakeholder before ALESCo can vote on RFCs that... [...] A representative from the board will also attend the meeting where the vote is taking place.',
   charterSection: 'RFC process: AlmaLinux OS Foundation Board input as a blocker',
+  charterKeys: ['rfc.board_input_topics'],
   example: {
     violation: [
       '# rfcs/0007-new-trademark-policy.md',

@@ -10,6 +10,7 @@ export const rule: Rule<Model> = {
     'members present (meeting), or casting any ballot incl. abstain or listed in recused (async), below quorum(n) on the vote date',
   charter: 'A quorum is defined as 50% of members +1 with a minimum quorum always being at least four (4) members. A quorum is required for any votes.',
   charterSection: 'Policies 6: Quorum',
+  charterKeys: ['quorum.fraction', 'quorum.plus', 'quorum.minimum'],
   example: {
     violation: [
       '# governance/meetings/2025-05-14.yaml: 7 members serve',
@@ -18,11 +19,15 @@ export const rule: Rule<Model> = {
       'meeting: 2025-05-14     # 4 of 7 present, 5 needed',
       '',
     ].join('\n'),
+    // Attendance is a fact: the fix is never to add someone to `present`.
     fix: [
-      '# governance/meetings/2025-05-14.yaml: 7 members serve',
-      'present: [jdoe, rroe, xyz, abc, def]',
-      '# governance/votes/2025-05-14-rfc-0002.yaml',
-      'meeting: 2025-05-14     # 5 of 7 present',
+      '# Attendance is a fact: never add anyone to present. Without quorum no vote',
+      '# could be taken. Hold it again at a meeting with quorum and record that vote:',
+      '# governance/votes/2025-05-28-rfc-0002.yaml',
+      'meeting: 2025-05-28     # 5 of 7 present',
+      '# and record the first attempt on its meeting, not as a vote:',
+      '# governance/meetings/2025-05-14.yaml',
+      'notes: RFC 0002 could not be put to a vote without quorum (4 of 7 present, 5 needed).',
       '',
     ].join('\n'),
   },

@@ -8,6 +8,7 @@ export const rule: Rule<Model> = {
   description: '`result` differs from the result computed from the ballots (or the tally of imported history)',
   charter: 'Decisions will be made based on a majority vote. In case of a tie, the chairperson (or a designated member) will have the deciding vote.',
   charterSection: 'Policies 5: Decision Making',
+  charterKeys: ['majority', 'tie_break', 'membership.majority_of'],
   example: {
     violation: ['ballots:', '  jdoe: yes', '  rroe: no', '  xyz: no', '  abc: abstain', 'result: passed', ''].join('\n'),
     fix: ['ballots:', '  jdoe: yes', '  rroe: no', '  xyz: no', '  abc: abstain', 'result: not-passed', ''].join('\n'),

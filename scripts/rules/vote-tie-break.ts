@@ -10,6 +10,7 @@ export const rule: Rule<Model> = {
     'a tie-break where there is no tie (or none applies); by someone neither the chair in office nor a serving member designated by that chair; missing on a tie declared passed',
   charter: 'In case of a tie, the chairperson (or a designated member) will have the deciding vote.',
   charterSection: 'Policies 5: Decision Making',
+  charterKeys: ['tie_break', 'membership.majority_of'],
   example: {
     violation: [
       '# the chair in office on 2025-05-14 is jdoe',
