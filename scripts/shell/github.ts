@@ -175,12 +175,21 @@ export class GitHub {
   async paginate<T>(path: string): Promise<T[]> {
     const items: T[] = [];
     let next: string | undefined = `${path}${path.includes('?') ? '&' : '?'}per_page=100`;
+    // A Link header is the server's word: one that points back at a page already read ends the walk.
+    const seen = new Set<string>();
+    const pageKey = (ref: string): string => {
+      const u = new URL(ref.startsWith('/') ? this.url(ref) : ref);
+      u.searchParams.sort();
+      return u.href;
+    };
     for (let pages = 0; next !== undefined; pages++) {
       if (pages > 1000) throw new GitHubError(0, `${path}: more than 1000 pages; giving up`);
+      seen.add(pageKey(next));
       const { data, headers } = await this.request('GET', next);
       if (!Array.isArray(data)) throw new GitHubError(0, `GET ${path}: expected a list`);
       items.push(...(data as T[]));
       next = nextLink(headers.get('link'));
+      if (next !== undefined && seen.has(pageKey(next))) next = undefined;
     }
     return items;
   }
