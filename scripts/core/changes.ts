@@ -15,7 +15,7 @@ import type {
   Sig,
   Vote,
 } from './model.ts';
-import type { CharterTexts } from './charter-text.ts';
+import { charterLeaves, type CharterTexts } from './charter-text.ts';
 import type { Path } from './types.ts';
 import { servingOn } from './committee.ts';
 import { analyzeVote } from './votes.ts';
@@ -612,28 +612,6 @@ function diffSigs(base: Model, head: Model, ids: readonly string[]): SigChange[]
     }
   }
   return out.sort((x, y) => cmp(x.id, y.id));
-}
-
-/** Every number of the charter by its dotted key (`quorum.minimum`), as written in charter.yaml. */
-function charterLeaves(c: Charter): [string, Plain][] {
-  return [
-    ['committee', c.committee],
-    ['board_appointment', c.boardAppointment],
-    ['records_since', c.recordsSince],
-    ['quorum.fraction', c.quorum.fraction],
-    ['quorum.plus', c.quorum.plus],
-    ['quorum.minimum', c.quorum.minimum],
-    ['majority', c.majority],
-    ['tie_break', c.tieBreak],
-    ['chair.term_months', c.chair.termMonths],
-    ['chair.max_consecutive_terms', c.chair.maxConsecutiveTerms],
-    ['meetings.min_per_calendar_month', c.meetings.minPerCalendarMonth],
-    ['membership.review_business_days', c.membership.reviewBusinessDays],
-    ['membership.self_nomination', c.membership.selfNomination],
-    ['membership.majority_of', c.membership.majorityOf],
-    ['disclosure.max_age_months', c.disclosure.maxAgeMonths],
-    ['rfc.board_input_topics', c.rfc.boardInputTopics],
-  ];
 }
 
 /**

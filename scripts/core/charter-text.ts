@@ -3,6 +3,9 @@
 // with the `yaml` Document API, which keeps comments; pure (the text comes
 // in, a map goes out).
 import { isMap, isPair, isScalar, parseDocument, type Node as YamlNode } from 'yaml';
+import type { Charter } from './model.ts';
+
+export type CharterValue = string | number | boolean | string[];
 
 /** Dotted key paths (`quorum.minimum`) -> the charter text for that number. */
 export type CharterTexts = ReadonlyMap<string, string>;
@@ -52,4 +55,39 @@ export function charterTexts(text: string): CharterTexts {
   };
   visit(doc.contents, '', undefined, true);
   return out;
+}
+
+/** Every number of the charter by its dotted key (`quorum.minimum`), as written in charter.yaml. */
+export function charterLeaves(c: Charter): [string, CharterValue][] {
+  return [
+    ['committee', c.committee],
+    ['board_appointment', c.boardAppointment],
+    ['records_since', c.recordsSince],
+    ['quorum.fraction', c.quorum.fraction],
+    ['quorum.plus', c.quorum.plus],
+    ['quorum.minimum', c.quorum.minimum],
+    ['majority', c.majority],
+    ['tie_break', c.tieBreak],
+    ['chair.term_months', c.chair.termMonths],
+    ['chair.max_consecutive_terms', c.chair.maxConsecutiveTerms],
+    ['meetings.min_per_calendar_month', c.meetings.minPerCalendarMonth],
+    ['membership.review_business_days', c.membership.reviewBusinessDays],
+    ['membership.self_nomination', c.membership.selfNomination],
+    ['membership.majority_of', c.membership.majorityOf],
+    ['disclosure.max_age_months', c.disclosure.maxAgeMonths],
+    ['rfc.board_input_topics', c.rfc.boardInputTopics],
+  ];
+}
+
+
+const showValue = (v: CharterValue): string => (Array.isArray(v) ? `[${v.join(', ')}]` : String(v));
+
+/** A committee's charter as `explain --repo` quotes it: each number's value and the text beside it. */
+export function committeeCharter(text: string, charter: Charter): { committee: string; file: string; values: Map<string, string>; texts: CharterTexts } {
+  return {
+    committee: charter.committee,
+    file: charter.file,
+    values: new Map(charterLeaves(charter).map(([k, v]) => [k, showValue(v)])),
+    texts: charterTexts(text),
+  };
 }

@@ -30,18 +30,48 @@ const indent = (text: string): string =>
     .map((l) => `    ${l}`)
     .join('\n');
 
-export function explainRule(rule: Rule<unknown>): string {
+/** A committee's own charter, for `explain --repo`: its name, and each number with the text beside it. */
+export interface CommitteeCharter {
+  committee: string;
+  file: string;
+  /** Dotted key -> the value as written (`quorum.minimum` -> `4`). */
+  values: ReadonlyMap<string, string>;
+  /** Dotted key -> the charter text beside it in charter.yaml. */
+  texts: ReadonlyMap<string, string>;
+}
+
+/** The rules' charter sentences are quoted from ALESCo's charter, which the checker was written for. */
+export const MODEL_COMMITTEE = 'ALESCo';
+
+function ownNumbers(rule: Rule<unknown>, c: CommitteeCharter): string[] {
+  const keys = rule.charterKeys ?? [];
+  if (keys.length === 0) return [];
+  const width = Math.max(...keys.map((k) => `${k}: ${c.values.get(k) ?? '(not set)'}`.length));
+  return [
+    `In ${c.committee}'s charter (${c.file}):`,
+    ...keys.map((k) => {
+      const line = `${k}: ${c.values.get(k) ?? '(not set)'}`;
+      const text = c.texts.get(k);
+      return `    ${text ? `${line.padEnd(width)}   # ${text}` : line}`;
+    }),
+    '',
+  ];
+}
+
+export function explainRule(rule: Rule<unknown>, committee?: CommitteeCharter): string {
   const severity = rule.alwaysError
     ? `${rule.severity}, at every date`
     : rule.severity === 'error'
       ? 'error (a warning for events dated before records_since)'
       : 'warning';
+  const other = committee !== undefined && committee.committee !== MODEL_COMMITTEE;
   return [
     `${rule.id} (${severity})`,
     '',
     rule.description,
     '',
-    `Enforces (${rule.charterSection}):`,
+    ...(committee ? ownNumbers(rule, committee) : []),
+    other ? `Written for ${MODEL_COMMITTEE}'s charter (${rule.charterSection}), which says:` : `Enforces (${rule.charterSection}):`,
     `    ${rule.charter}`,
     '',
     'Violation:',
