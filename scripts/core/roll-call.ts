@@ -63,22 +63,22 @@ export function rollCall(model: Model, meetingId: string, kind: VoteKind, candid
   let tieBreak: RollCall['tieBreak'];
   if (kind === 'chair-election') {
     majority = { text: 'a candidate is elected with more than half of the votes cast; abstentions are not votes cast' };
-    tieBreak = { text: 'no candidate with more than half of the votes cast: no one is elected (no-majority); there is no tie-break' };
+    tieBreak = { text: 'there is no tie-break: without more than half of the votes cast no one is elected (no-majority)' };
   } else if (majorityOfMembers(kind, charter)) {
     const yesNeeded = Math.floor(n / 2) + 1;
     majority = {
       text: `a simple majority of the current members: at least ${yesNeeded} yes of the ${n} members serving, whoever is present`,
       yesNeeded,
     };
-    tieBreak = { text: 'no tie-break applies: without the majority of the members the motion does not pass' };
+    tieBreak = { text: 'there is no tie-break: without the majority of the members the motion does not pass' };
   } else {
     majority = { text: 'more yes than no; abstentions are not votes cast' };
     tieBreak =
       charter.tieBreak === 'none'
-        ? { text: 'on a tie the motion does not pass (the charter has no tie-break)' }
+        ? { text: 'the motion does not pass (the charter has no tie-break)' }
         : chair
-          ? { text: `on a tie the chair, ${chair}, casts the deciding vote (or a member the chair designates)`, chair }
-          : { text: 'on a tie the chair casts the deciding vote, but no chair is in office on this date' };
+          ? { text: `the chair, ${chair}, casts the deciding vote (or a member the chair designates)`, chair }
+          : { text: 'the chair casts the deciding vote, but no chair is in office on this date' };
   }
   const call: RollCall = {
     meeting: meetingId,

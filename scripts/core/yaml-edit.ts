@@ -17,10 +17,25 @@ function parse(text: string) {
   return doc;
 }
 
-/** A value as YAML text: block style over several lines, or one flow line. */
+/** A scalar as YAML text, quoted only when it must be. */
+function scalar(value: string | number | boolean | null): string {
+  return stringify(value, { lineWidth: 0, version: '1.2' }).replace(/\n$/, '');
+}
+
+/**
+ * A value as YAML text: block style over several lines, or one flow line in
+ * the records' own style (`[a, b]`, `{ key: value }`).
+ */
 export function renderValue(value: Plain, style: 'block' | 'flow'): string {
-  // 'any' is block style with empty collections written `[]` and `{}`.
-  return stringify(value, { lineWidth: 0, collectionStyle: style === 'block' ? 'any' : 'flow', version: '1.2' }).replace(/\n$/, '');
+  if (style === 'block' && value !== null && typeof value === 'object')
+    // 'any' is block style with empty collections written `[]` and `{}`.
+    return stringify(value, { lineWidth: 0, collectionStyle: 'any', version: '1.2' }).replace(/\n$/, '');
+  if (Array.isArray(value)) return `[${value.map((v) => renderValue(v, 'flow')).join(', ')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value);
+    return entries.length ? `{ ${entries.map(([k, v]) => `${scalar(k)}: ${renderValue(v, 'flow')}`).join(', ')} }` : '{}';
+  }
+  return scalar(value);
 }
 
 function lineStart(text: string, offset: number): number {

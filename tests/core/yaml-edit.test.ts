@@ -47,7 +47,7 @@ describe('appendItem', () => {
 
   it('an empty flow list, an empty value, a missing key', () => {
     expect(appendItem('id: x\nservice: []\n', ['service'], 'a')).toBe('id: x\nservice: [a]\n');
-    expect(appendItem('id: x\nservice:\nname: X\n', ['service'], 'a')).toBe('id: x\nservice: [ a ]\nname: X\n');
+    expect(appendItem('id: x\nservice:\nname: X\n', ['service'], 'a')).toBe('id: x\nservice: [a]\nname: X\n');
     expect(appendItem('id: x\nname: X\n', ['continuation'], { date: '2025-05-14', continues: true })).toBe(
       'id: x\nname: X\ncontinuation:\n  - date: 2025-05-14\n    continues: true\n',
     );
