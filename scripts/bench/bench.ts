@@ -8,14 +8,24 @@
 // (3), after one untimed warm-up run. The numbers are informational: the exit
 // code is 0 unless something crashed.
 //
+// Then the hostile files: how long the pure core takes to load (parse,
+// schema, locate) one record file built to be slow: a vote with 30,000 or
+// 60,000 keys, 800 KB of nested brackets, an unclosed flow 10,000 deep, 1 MiB
+// of short lines. Target: each under 500 ms, in process (median of --runs
+// after a warm-up), with the findings it should give.
+//
 // Options: --scale N (repeatable: run only these scales), --keep (leave
-// bench-data/<N>x/ for inspection), --runs N, --seed N.
+// bench-data/<N>x/ for inspection), --runs N, --seed N, --hostile (only the
+// hostile files: no repository is generated).
 import { spawnSync } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { loadRepository } from '../core/load.ts';
+import { MAX_FILE_BYTES } from '../core/source.ts';
+import { loadSchemas } from '../shell/fs-repo.ts';
 import { generate, writeRepoDir } from './generate.ts';
 import { gitProcessesOf, preparePullRequest, SUMMARY_COMMAND } from './pr-case.ts';
 
@@ -64,6 +74,128 @@ const AJV_KINDS: readonly { kind: string; schema: string; glob: string }[] = [
   { kind: 'votes', schema: 'vote', glob: 'governance/votes/*.yaml' },
   { kind: 'sigs', schema: 'sig', glob: 'governance/sigs/*.yaml' },
 ];
+
+const USAGE = 'Usage: npm run bench -- [--scale N]... [--keep] [--runs N] [--seed N] [--hostile]';
+
+/** Each hostile file must load (parse, schema, locate) in under this. */
+export const HOSTILE_TARGET_MS = 500;
+
+export interface HostileFile {
+  name: string;
+  path: string;
+  text: string;
+  /** The load findings it gives for its own file, by rule. */
+  expected: Record<string, number>;
+}
+
+const HOSTILE_VOTE = 'governance/votes/2024-02-07-hostile.yaml';
+const HOSTILE_HEAD = [
+  'id: 2024-02-07-hostile',
+  'date: 2024-02-07',
+  'meeting: 2024-02-07',
+  'kind: decision',
+  'motion: A motion',
+  'result: passed',
+  '',
+].join('\n');
+
+/** `head` and then as many `line(i)` as fit in `bytes` (ASCII text), and how many did. */
+function fillLines(head: string, bytes: number, line: (i: number) => string): { text: string; lines: number } {
+  const parts = [head];
+  let size = head.length;
+  for (let i = 0; ; i++) {
+    const next = line(i);
+    if (size + next.length > bytes) return { text: parts.join(''), lines: i };
+    parts.push(next);
+    size += next.length;
+  }
+}
+
+/**
+ * Record files built to be slow to read, each a vote file that is otherwise
+ * valid. Before the fixes of "No file can stall the run", the first two took
+ * about 20 s and over a minute, the brackets 2.8 s.
+ */
+export function hostileFiles(): HostileFile[] {
+  const keys = (n: number): string => HOSTILE_HEAD + Array.from({ length: n }, (_, i) => `k${i}: v\n`).join('');
+  const justUnder = MAX_FILE_BYTES - 1;
+  const fixed: HostileFile[] = [
+    { name: 'vote with 30,000 unknown keys', path: HOSTILE_VOTE, text: keys(30_000), expected: { schema: 30_000 } },
+    { name: 'vote with 60,000 unknown keys', path: HOSTILE_VOTE, text: keys(60_000), expected: { schema: 60_000 } },
+    {
+      name: '800 KB of nested brackets',
+      path: HOSTILE_VOTE,
+      text: `${HOSTILE_HEAD}x: ${'['.repeat(400_000)}${']'.repeat(400_000)}\n`,
+      expected: { 'yaml-syntax': 1 },
+    },
+    {
+      name: 'an unclosed flow 10,000 deep',
+      path: HOSTILE_VOTE,
+      text: `${HOSTILE_HEAD}x: ${'['.repeat(10_000)}\n`,
+      expected: { 'yaml-syntax': 1 },
+    },
+  ];
+  // The largest file read at all (1 MiB - 1 byte), of many short lines.
+  const notes = fillLines(`${HOSTILE_HEAD}notes: |\n`, justUnder, (i) => (i % 2 === 0 ? '  line\n' : '\n'));
+  const ballots = fillLines(`${HOSTILE_HEAD}ballots:\n`, justUnder, (i) => `  m${i}: yes\n`);
+  // An anchor sends it to the full parser, which takes a bounded number of tokens.
+  const anchored = fillLines(`${HOSTILE_HEAD}notes: &n x\n`, justUnder, (i) => `k${i}: v\n`);
+  return [
+    ...fixed,
+    { name: `1 MiB - 1 byte: notes of ${int(notes.lines)} lines`, path: HOSTILE_VOTE, text: notes.text, expected: {} },
+    { name: `1 MiB - 1 byte: ${int(ballots.lines)} ballots`, path: HOSTILE_VOTE, text: ballots.text, expected: {} },
+    {
+      name: `1 MiB - 1 byte: an anchor, ${int(anchored.lines)} keys`,
+      path: HOSTILE_VOTE,
+      text: anchored.text,
+      expected: { 'yaml-syntax': 1 },
+    },
+  ];
+}
+
+/** The load findings for `file`, counted by rule. */
+function countByRule(findings: readonly { rule: string; file: string }[], file: string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const f of findings) if (f.file === file) counts[f.rule] = (counts[f.rule] ?? 0) + 1;
+  return counts;
+}
+
+/** Load one hostile file with the pure core, as `check` does. */
+export function loadHostile(file: HostileFile): { ms: number; found: Record<string, number> } {
+  const bytes = new TextEncoder().encode(file.text);
+  const start = performance.now();
+  const loaded = loadRepository({ files: [{ path: file.path, bytes }], schemas: loadSchemas(), today: '2024-02-20' });
+  const ms = performance.now() - start;
+  return { ms, found: countByRule(loaded.model.loadFindings, file.path) };
+}
+
+/** Time every hostile file in process (after a warm-up); returns the target lines. */
+function hostileSection(runs: number): string[] {
+  const files = hostileFiles();
+  loadHostile({ name: 'warm-up', path: HOSTILE_VOTE, text: HOSTILE_HEAD, expected: {} });
+  const rows: string[][] = [];
+  const targets: string[] = [];
+  for (const file of files) {
+    loadHostile(file);
+    const times: number[] = [];
+    let found: Record<string, number> = {};
+    for (let k = 0; k < runs; k++) {
+      const r = loadHostile(file);
+      times.push(r.ms);
+      found = r.found;
+    }
+    const ms = median(times);
+    const counts = Object.entries(found).map(([rule, n]) => `${int(n)} ${rule}`).join(', ') || 'none';
+    const asExpected = JSON.stringify(found) === JSON.stringify(file.expected);
+    rows.push([file.name, `${int(new TextEncoder().encode(file.text).length / 1024)} KiB`, int(ms), counts + (asExpected ? '' : ' (UNEXPECTED)')]);
+    targets.push(`hostile: ${file.name} loads under ${int(HOSTILE_TARGET_MS)} ms: ${int(ms)} ms -> ${met(ms < HOSTILE_TARGET_MS)}`);
+  }
+  process.stdout.write(
+    `\nhostile files: one record file loaded by the pure core (parse, schema, locate), in process, median of ${runs} after 1 warm-up\n`,
+  );
+  process.stdout.write(`${table(['file', 'size', 'load ms', 'findings'], rows)}\n`);
+  return targets;
+}
 
 interface Run {
   ms: number;
@@ -129,6 +261,7 @@ function main(): void {
       keep: { type: 'boolean', default: false },
       runs: { type: 'string', default: '3' },
       seed: { type: 'string', default: '1' },
+      hostile: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -136,9 +269,12 @@ function main(): void {
   });
   if (values.help) {
     process.stdout.write(
-      'Usage: npm run bench -- [--scale N]... [--keep] [--runs N] [--seed N]\n' +
+      `${USAGE}\n` +
         `  --scale N   scale to run (1 = ${YEARS_AT_1X} years); default 1, 4 and 16\n` +
-        '  --keep      keep the generated repositories in bench-data/<N>x/\n',
+        '  --keep      keep the generated repositories in bench-data/<N>x/\n' +
+        '  --runs N    timed runs of each measurement (median reported); default 3\n' +
+        '  --seed N    generator seed; default 1\n' +
+        `  --hostile   only the hostile files (load of one record built to be slow, target under ${int(HOSTILE_TARGET_MS)} ms)\n`,
     );
     return;
   }
@@ -151,6 +287,18 @@ function main(): void {
   const seed = Number(values.seed);
   if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs ${values.runs}: expected a positive integer`);
   if (!Number.isInteger(seed)) throw new Error(`--seed ${values.seed}: expected an integer`);
+  if (values.hostile) {
+    const loadBefore = loadavg()[0] ?? 0;
+    process.stdout.write(`machine: ${availableParallelism()} cores, load average ${loadBefore.toFixed(2)} at start\n\n`);
+    const targets = hostileSection(runs);
+    process.stdout.write(`\ntargets\n${targets.map((t) => `  ${t}`).join('\n')}\n`);
+    const loadAfter = loadavg()[0] ?? 0;
+    const busy = Math.max(loadBefore, loadAfter) > availableParallelism() / 2;
+    process.stdout.write(
+      `load average ${loadAfter.toFixed(2)} at end${busy ? ': the machine was busy with other work, so these times are inflated; run again on an idle machine before recording them' : ''}\n`,
+    );
+    return;
+  }
 
   const checkLabel = CHECK_COMMAND.map((c) => (c === process.execPath ? 'node' : c)).join(' ');
   process.stdout.write(`check command: ${checkLabel} --repo DIR --today DATE (median of ${runs} after 1 warm-up, wall time)\n`);
@@ -304,6 +452,8 @@ function main(): void {
       targets.push(`summary of a one-vote PR at ${smallest.scale}x under 2,000 ms: ${int(pr.ms)} ms -> ${met(pr.ms < 2000)}`);
     }
 
+    targets.push(...hostileSection(runs));
+
     process.stdout.write(`\ntargets\n${targets.map((t) => `  ${t}`).join('\n')}\n`);
     const loadAfter = loadavg()[0] ?? 0;
     const busy = Math.max(loadBefore, loadAfter) > availableParallelism() / 2;
@@ -364,13 +514,21 @@ function countFiles(root: string, glob: string): number {
   return readdirSync(dir).filter((f) => f.endsWith(suffix)).length;
 }
 
-try {
-  main();
-} catch (err) {
+// Run as a script, not when a test imports the hostile files from here.
+const invoked = process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (invoked) {
+  try {
+    main();
+  } catch (err) {
+    reportFailure(err);
+  }
+}
+
+function reportFailure(err: unknown): void {
   const code = (err as { code?: unknown }).code;
   if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
     // A mistyped flag is the caller's mistake: say so, no stack trace.
-    process.stderr.write(`bench: ${(err as Error).message}\nUsage: npm run bench -- [--scale N]... [--keep] [--runs N] [--seed N]\n`);
+    process.stderr.write(`bench: ${(err as Error).message}\n${USAGE}\n`);
     process.exitCode = 2;
   } else {
     process.stderr.write(`bench: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);

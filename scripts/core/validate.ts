@@ -3,7 +3,6 @@
 // that points at the offending key or value.
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import { closest } from './text.ts';
 import type { Path } from './types.ts';
 
 // ajv-formats is CommonJS; under NodeNext its callable is the default export's default.
@@ -42,7 +41,10 @@ export function compileSchemas(schemas: readonly object[]): SchemaSet {
     validate(kind, value) {
       const fn = compiled.get(kind);
       if (!fn || fn(value)) return [];
-      return describeErrors(fn.errors ?? [], value);
+      // Let go of ajv's errors once described: a hostile file has tens of thousands.
+      const errors = fn.errors ?? [];
+      fn.errors = null;
+      return describeErrors(errors, value);
     },
   };
 }
@@ -54,7 +56,7 @@ function pointerToPath(pointer: string, root: unknown): (string | number)[] {
   const path: (string | number)[] = [];
   let node: unknown = root;
   for (const raw of pointer.slice(1).split('/')) {
-    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    const key = raw.includes('~') ? raw.replace(/~1/g, '/').replace(/~0/g, '~') : raw;
     const segment = Array.isArray(node) ? Number(key) : key;
     path.push(segment);
     node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;
@@ -94,13 +96,124 @@ const FORMAT_WORDS: Record<string, string> = {
   uri: 'a URL',
 };
 
+interface KeyNames {
+  names: string[];
+  lower: string[];
+  /** For each lowercased name in ASCII: how often each character occurs in it, and which occur. */
+  letters: ({ counts: Int32Array; distinct: number[] } | undefined)[];
+  allowed: string;
+  /** The largest distance `closest` accepts for any of the names. */
+  reach: number;
+}
+
+function lettersOf(word: string, counts = new Int32Array(128)): { counts: Int32Array; distinct: number[] } | undefined {
+  const distinct: number[] = [];
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 128) return undefined;
+    const n = counts[c] ?? 0;
+    if (n === 0) distinct.push(c);
+    counts[c] = n + 1;
+  }
+  return { counts, distinct };
+}
+
+// Per schema object, worked out once: a file with 60,000 unknown keys asks 60,000 times.
+const keyNamesOf = new WeakMap<object, KeyNames | null>();
+function keyNames(parentSchema: unknown): KeyNames | null {
+  if (parentSchema === null || typeof parentSchema !== 'object') return null;
+  let entry = keyNamesOf.get(parentSchema);
+  if (entry === undefined) {
+    const properties = (parentSchema as { properties?: Record<string, unknown> }).properties;
+    if (!properties) entry = null;
+    else {
+      const names = Object.keys(properties);
+      const lower = names.map((n) => n.toLowerCase());
+      entry = {
+        names,
+        lower,
+        letters: lower.map((n) => lettersOf(n)),
+        allowed: `allowed here: ${names.join(', ')}`,
+        reach: Math.max(1, ...names.map((n) => Math.floor(n.length / 3))),
+      };
+    }
+    keyNamesOf.set(parentSchema, entry);
+  }
+  return entry;
+}
+
+let row = new Int32Array(64);
+
+/**
+ * Levenshtein distance of two lowercased words, as `distance` in text.ts
+ * counts it, when it is at most `limit`; otherwise some number above `limit`
+ * (it stops as soon as every cell of a row is over it).
+ */
+function editDistance(a: string, b: string, limit: number): number {
+  if (row.length <= b.length) row = new Int32Array(b.length + 1);
+  for (let j = 0; j <= b.length; j++) row[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0] ?? 0;
+    row[0] = i;
+    let smallest = i;
+    const ca = a.charCodeAt(i - 1);
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j] ?? 0;
+      const left = row[j - 1] ?? 0;
+      const diagonal = previous + (ca === b.charCodeAt(j - 1) ? 0 : 1);
+      const cell = current < left ? (current + 1 < diagonal ? current + 1 : diagonal) : left + 1 < diagonal ? left + 1 : diagonal;
+      row[j] = cell;
+      if (cell < smallest) smallest = cell;
+      previous = current;
+    }
+    if (smallest > limit) return limit + 1;
+  }
+  return row[b.length] ?? 0;
+}
+
+// The letters of the key being matched: one table, cleared for each key.
+const keyLetters = new Int32Array(128);
+
+/**
+ * Exactly `closest(key, names)` of text.ts, without computing most of the
+ * distances: only a name strictly closer than the best so far can replace it
+ * (the first of equals wins), and none further than the largest distance any
+ * name accepts matters (if the closest is that far, nothing is close enough
+ * and the answer is none either way). A name is skipped when a lower bound
+ * of its distance already rules it out: the difference in length, and the
+ * letters one word has more of than the other.
+ */
+function closestName(key: string, entry: KeyNames): string | undefined {
+  const word = key.toLowerCase();
+  keyLetters.fill(0);
+  const mine = lettersOf(word, keyLetters);
+  let best: string | undefined;
+  let bestDistance = entry.reach + 1;
+  for (let i = 0; i < entry.names.length; i++) {
+    const lower = entry.lower[i] ?? '';
+    if (Math.abs(lower.length - word.length) >= bestDistance) continue;
+    const theirs = entry.letters[i];
+    if (mine && theirs) {
+      let over = 0;
+      for (const c of mine.distinct) over += Math.max(0, (mine.counts[c] ?? 0) - (theirs.counts[c] ?? 0));
+      let under = 0;
+      for (const c of theirs.distinct) under += Math.max(0, (theirs.counts[c] ?? 0) - (mine.counts[c] ?? 0));
+      if (over >= bestDistance || under >= bestDistance) continue;
+    }
+    const d = editDistance(word, lower, bestDistance - 1);
+    if (d < bestDistance) {
+      best = entry.names[i];
+      bestDistance = d;
+    }
+  }
+  return best !== undefined && bestDistance <= Math.max(1, Math.floor(best.length / 3)) ? best : undefined;
+}
+
 function suggestKey(key: string, parentSchema: unknown): string {
-  const properties = (parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties;
-  if (!properties) return '';
-  const names = Object.keys(properties);
-  const best = closest(key, names);
-  const allowed = `allowed here: ${names.join(', ')}`;
-  return best ? ` (did you mean "${best}"? ${allowed})` : ` (${allowed})`;
+  const entry = keyNames(parentSchema);
+  if (!entry) return '';
+  const best = closestName(key, entry);
+  return best ? ` (did you mean "${best}"? ${entry.allowed})` : ` (${entry.allowed})`;
 }
 
 /** What a missing key takes, from its schema: "(one of: regular, special)". */
@@ -117,20 +230,52 @@ function description(schema: unknown): string | undefined {
   return typeof d === 'string' ? d : undefined;
 }
 
+// An enum's values as a message lists them, once per schema (ajv hands over the schema's own array).
+const lists = new WeakMap<readonly unknown[], string>();
+function listOf(values: readonly unknown[]): string {
+  let list = lists.get(values);
+  if (list === undefined) {
+    list = values.map((v) => String(v)).join(', ');
+    lists.set(values, list);
+  }
+  return list;
+}
+
 function describeErrors(errors: readonly ErrorObject[], root: unknown): SchemaIssue[] {
   // A failed anyOf/oneOf/not already says what is wrong; the errors of its
   // branches would only repeat it in schema terms.
-  const composites = errors.filter((e) => COMPOSITE.has(e.keyword)).map((e) => `${e.schemaPath}/`);
+  // Looked up by each `/`-prefix of an error's schema path, so many errors
+  // under many composites stay linear.
+  const composites = new Set(errors.filter((e) => COMPOSITE.has(e.keyword)).map((e) => e.schemaPath));
+  const insideComposite = (schemaPath: string): boolean => {
+    if (composites.size === 0) return false;
+    for (let i = schemaPath.indexOf('/'); i !== -1; i = schemaPath.indexOf('/', i + 1))
+      if (composites.has(schemaPath.slice(0, i))) return true;
+    return false;
+  };
   const issues: SchemaIssue[] = [];
-  const seen = new Set<string>();
+  // An issue said twice (by two branches of the schema) is kept once. Looked
+  // up by its place first (the path's parent, then its last step, so tens of
+  // thousands of keys in one mapping make no new strings), and its message
+  // is compared only when the place repeats.
+  const seen = new Map<string, Map<string | number, string | string[]>>();
   for (const error of errors) {
     if (error.keyword === 'if') continue;
-    if (composites.some((prefix) => error.schemaPath.startsWith(prefix))) continue;
+    if (insideComposite(error.schemaPath)) continue;
     const issue = describe(error, root);
     if (!issue) continue;
-    const key = `${issue.path.join('\u0000')}|${issue.at}|${issue.message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    const { path } = issue;
+    const parent = path.length > 1 ? `${issue.at}|${path.slice(0, -1).join('\u0000')}` : issue.at;
+    const last = path.length > 0 ? (path[path.length - 1] ?? '') : '';
+    let places = seen.get(parent);
+    if (!places) seen.set(parent, (places = new Map()));
+    const said = places.get(last);
+    if (said === undefined) places.set(last, issue.message);
+    else if (typeof said === 'string') {
+      if (said === issue.message) continue;
+      places.set(last, [said, issue.message]);
+    } else if (said.includes(issue.message)) continue;
+    else said.push(issue.message);
     issues.push(issue);
   }
   return issues;
@@ -196,7 +341,7 @@ function describe(error: ErrorObject, root: unknown): SchemaIssue | undefined {
       };
     }
     case 'enum': {
-      const allowed = (params.allowedValues as unknown[]).map((v) => String(v)).join(', ');
+      const allowed = listOf(params.allowedValues as unknown[]);
       return { path, at: 'value', message: `${label}${show(data)} is not one of: ${allowed}`, rejected: path };
     }
     case 'const': {
@@ -238,11 +383,22 @@ function describe(error: ErrorObject, root: unknown): SchemaIssue | undefined {
 /** Is the value at `path` known, given the paths the schema rejected? */
 export function makeKnown(rejected: readonly Path[]): (path: Path) => boolean {
   if (rejected.length === 0) return () => true;
-  const keys = rejected.map((p) => p.map(String).join('/'));
+  // A path is unknown when it, one of its ancestors or one of its
+  // descendants was rejected (compared as `/`-joined text). Sets of the
+  // rejected paths and of their ancestors make each question a few lookups,
+  // not a scan of every rejected path.
+  const keys = new Set<string>();
+  const ancestors = new Set<string>();
+  for (const p of rejected) {
+    const r = p.map(String).join('/');
+    keys.add(r);
+    for (let i = r.indexOf('/'); i !== -1; i = r.indexOf('/', i + 1)) ancestors.add(r.slice(0, i));
+  }
+  if (keys.has('')) return () => false;
   return (path) => {
     const key = path.map(String).join('/');
-    return !keys.some(
-      (r) => r === key || key === '' || r === '' || r.startsWith(`${key}/`) || key.startsWith(`${r}/`),
-    );
+    if (key === '' || keys.has(key) || ancestors.has(key)) return false;
+    for (let i = key.indexOf('/'); i !== -1; i = key.indexOf('/', i + 1)) if (keys.has(key.slice(0, i))) return false;
+    return true;
   };
 }

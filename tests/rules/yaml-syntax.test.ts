@@ -1,5 +1,6 @@
 // Enforces: records are plain YAML 1.2 mappings, one document per file, with
-// no duplicate keys, anchors, aliases, merge keys or `__proto__`, at most 1 MiB.
+// no duplicate keys, anchors, aliases, tags, merge keys or `__proto__`, at
+// most 1 MiB, nested at most 64 levels; the parser's errors are one finding.
 import { describe, expect, it } from 'vitest';
 import { rule } from '../../scripts/rules/yaml-syntax.ts';
 import { brief, checkRules, repoWith } from '../helpers.ts';
@@ -34,6 +35,95 @@ describe('yaml-syntax: "Records are plain YAML 1.2 mappings, one document per fi
     ['a %YAML 1.1 directive: `no` stays a string, the date a string', '%YAML 1.1\n---\ndate: 2024-02-07\nkind: regular\npresent: [ann, bob, cat, dan]\n'],
   ])('accepts %s', (_name, text) => {
     expect(at(text)).toEqual([]);
+  });
+
+  it.each([
+    ['a tag from another language', 'date: 2024-02-07\nkind: !!js/function "function () {}"\n', '2:7'],
+    ['a local tag', 'date: 2024-02-07\nkind: !regular regular\n', '2:7'],
+    ['!!binary (would make a Buffer)', 'date: 2024-02-07\nkind: regular\nguests: !!binary aGk=\n', '3:9'],
+    ['!!set (would make a Set)', 'date: 2024-02-07\nkind: regular\nguests: !!set { a, b }\n', '3:9'],
+    ['even a core-schema tag (!!str)', 'date: !!str 2024-02-07\nkind: regular\n', '1:7'],
+    ['the non-specific tag !', 'date: ! 2024-02-07\nkind: regular\n', '1:7'],
+    ['a verbatim tag', 'date: 2024-02-07\nkind: !<tag:yaml.org,2002:str> regular\n', '2:7'],
+    ['a tag on a key', 'date: 2024-02-07\n!!str kind: regular\n', '2:1'],
+    ['a tag on an empty value', 'date: 2024-02-07\nkind: regular\nchaired_by: !x\n', '3:13'],
+    ['a tag declared by a %TAG directive', '%TAG !e! tag:example.org,2024:\n---\ndate: 2024-02-07\nkind: !e!kind regular\n', '4:7'],
+    ['two tags (one finding, at the first)', 'date: !!str 2024-02-07\nkind: !!str regular\n', '1:7'],
+  ])('refuses %s: one finding, at the tag', (_name, text, position) => {
+    const found = at(text);
+    expect(found.map((f) => `${f.line}:${f.column} ${f.message}`)).toEqual([`${position} tags are not allowed in records`]);
+  });
+
+  it('a tag and an anchor are each one finding', () => {
+    const found = at('date: &d !!str 2024-02-07\nkind: regular\nguests: [*d]\n');
+    expect(found.map((f) => `${f.line}:${f.column} ${f.message}`)).toEqual([
+      '1:7 anchors and aliases are not allowed in records',
+      '1:10 tags are not allowed in records',
+    ]);
+  });
+
+  it('! in text is not a tag', () => {
+    expect(at('date: 2024-02-07\nkind: regular\npresent: [ann, bob, cat, dan]\nguests: ["Hi!", "!x"]\n# !!str\n')).toEqual([]);
+  });
+
+  it('the parser\'s errors are one finding: the first, with how many follow', () => {
+    const found = at('date: 2024-02-07\nkind: [regular\nguests: ]\npresent: {\n: : :\n');
+    expect(found).toHaveLength(1);
+    expect(`${found[0]?.line}:${found[0]?.column}`).toBe('3:1');
+    expect(found[0]?.message).toMatch(/^Flow sequence in block collection must be sufficiently indented and end with a \] \(\d+ more parser errors after it\)$/);
+  });
+
+  it('a single parser error says nothing more', () => {
+    expect(at('date: 2024-02-07\nkind: "regular\n').map((f) => f.message)).toEqual(['Missing closing "quote']);
+  });
+
+  it.each([
+    ['a tab before a list item', 'date: 2024-02-07\nkind: regular\nguests:\n\t- x\n', '4:1', ''],
+    [
+      'a tab among list items',
+      'date: 2024-02-07\nkind: regular\nguests:\n  - a\n\t- b\n  - c\npresent: [ann]\n',
+      '5:1',
+      ' (3 more parser errors after it)',
+    ],
+    [
+      'a tab in a service entry (the parser says 5 things, 2 of them about good lines)',
+      'date: 2024-02-07\nkind: regular\nservice:\n  - from: 2024-01-01\n\tappointed_by: board\n  - from: 2024-02-01\n    appointed_by: board\nname: x\n',
+      '5:1',
+      ' (4 more parser errors after it)',
+    ],
+    ['a tab after spaces', 'date: 2024-02-07\nkind: regular\nguests:\n  \t- x\n', '4:3', ''],
+    ['a tab before block scalar text', 'date: 2024-02-07\nkind: regular\nnotes: |\n\ttext\n', '4:1', ' (1 more parser error after it)'],
+    ['a tab before the second line of a quoted value', 'date: 2024-02-07\nkind: regular\nnotes: "one\n\ttwo"\n', '4:1', ' (2 more parser errors after it)'],
+  ])('%s: one finding, at the tab line', (_name, text, position, more) => {
+    const found = at(text);
+    expect(found.map((f) => `${f.line}:${f.column} ${f.message}`)).toEqual([
+      `${position} tabs are not allowed for indentation: indent with spaces${more}`,
+    ]);
+  });
+
+  it('a tab inside block scalar text, after its indentation, is text', () => {
+    expect(at('date: 2024-02-07\nkind: regular\npresent: [ann, bob, cat, dan]\nnotes: |\n  a\ttable\n  \tindented\n')).toEqual([]);
+  });
+
+  it('nesting past 64 levels is one finding, where the 65th level opens', () => {
+    const found = at(`date: 2024-02-07\nkind: regular\nguests: ${'['.repeat(10_000)}\n`);
+    expect(found.map((f) => `${f.line}:${f.column} ${f.message}`)).toEqual([
+      '3:72 nested more than 64 levels deep: records are never this deep',
+    ]);
+  });
+
+  it('keys that are one key in the record (1 and "1") are duplicates', () => {
+    const found = at('date: 2024-02-07\nkind: regular\nballots:\n  1: yes\n  "1": no\n');
+    expect(found.map((f) => `${f.line}:${f.column} ${f.message}`)).toEqual(['5:3 duplicate key: every key may appear once in a mapping']);
+  });
+
+  it('every duplicate key is a finding, in one pass (4,000 of them, well under a second)', () => {
+    const started = performance.now();
+    const found = at(`date: 2024-02-07\nkind: regular\n${'kind: special\n'.repeat(2000)}present:\n${'  ann: 1\n'.repeat(2001)}`);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(found).toHaveLength(4000);
+    expect(found.every((f) => f.message === 'duplicate key: every key may appear once in a mapping')).toBe(true);
+    expect(`${found[0]?.line}:${found[0]?.column}`).toBe('3:1');
   });
 
   it('an alias bomb is refused without being expanded, well under a second', () => {
