@@ -47,6 +47,9 @@ export interface Loaded {
 }
 
 export const CHARTER_FILE = 'governance/charter.yaml';
+
+/** Schema findings listed one by one per file; the rest are counted in one more. */
+export const MAX_SCHEMA_FINDINGS = 100;
 export const CHAIR_TERMS_FILE = 'governance/chair-terms.yaml';
 
 type Classified =
@@ -310,10 +313,19 @@ export function loadRepository(input: LoadInput): Loaded {
     const kind: RecordKind = place.kind;
     const issues = schemas.validate(kind, source.value);
     const rejected: Path[] = [];
-    for (const issue of issues) {
-      loadFindings.push({ rule: 'schema', file, ...source.locate(issue.path, issue.at), message: issue.message });
+    issues.forEach((issue, i) => {
+      // Past the first hundred, a file is broken as a whole: one more finding says how much more.
+      if (i < MAX_SCHEMA_FINDINGS)
+        loadFindings.push({ rule: 'schema', file, ...source.locate(issue.path, issue.at), message: issue.message });
+      else if (i === MAX_SCHEMA_FINDINGS)
+        loadFindings.push({
+          rule: 'schema',
+          file,
+          ...source.locate(issue.path, issue.at),
+          message: `${issues.length - MAX_SCHEMA_FINDINGS} more schema findings in this file from here on, not listed one by one: fix the first ${MAX_SCHEMA_FINDINGS} and check again`,
+        });
       if (issue.rejected) rejected.push(issue.rejected);
-    }
+    });
     const known = makeKnown(rejected);
     const value = source.value;
 

@@ -33,6 +33,32 @@ export const MAX_FILE_BYTES = 1024 * 1024;
 export const MAX_DEPTH = 64;
 
 /**
+ * Keys and list items one record may hold. A committee's largest record
+ * (chair-terms.yaml after a century) holds a few thousand; tens of
+ * thousands are an attack on the time of the run, refused in one finding.
+ * (Text only the full parser reads is bounded by its token limit instead.)
+ */
+export const MAX_ENTRIES = 20_000;
+
+/** Keys and list items in a parsed value, counting stops past the limit. */
+function countEntries(value: unknown): number {
+  let count = 0;
+  const stack: unknown[] = [value];
+  while (stack.length > 0 && count <= MAX_ENTRIES) {
+    const v = stack.pop();
+    if (Array.isArray(v)) {
+      count += v.length;
+      for (const x of v) if (x !== null && typeof x === 'object') stack.push(x);
+    } else if (v !== null && typeof v === 'object') {
+      const values = Object.values(v);
+      count += values.length;
+      for (const x of values) if (x !== null && typeof x === 'object') stack.push(x);
+    }
+  }
+  return count;
+}
+
+/**
  * The most YAML tokens the full parser is given: `yaml` takes 1-3 µs a token
  * on a 2-core machine, so this keeps any file it reads near 0.1 s. A record
  * has a few thousand (about seven a line). Only a file the fast path leaves
@@ -606,6 +632,20 @@ export function parseYamlText(file: string, text: string, lineOffset = 0): Parse
       reason = { offset: mark?.position ?? 0, what: why ? `"${why}"` : 'a YAML error' };
     }
     if (isPlainMapping(value)) {
+      const nodes = countEntries(value);
+      if (nodes > MAX_ENTRIES)
+        return {
+          ok: false,
+          findings: [
+            {
+              rule: 'yaml-syntax',
+              file,
+              line: 1 + lineOffset,
+              column: 1,
+              message: `the file holds ${nodes.toLocaleString('en-US')} keys and list items, more than the ${MAX_ENTRIES.toLocaleString('en-US')} a record may hold: no record is this large`,
+            },
+          ],
+        };
       let located: ((path: Path, at?: 'key' | 'value') => Position) | undefined;
       return {
         ok: true,

@@ -7,7 +7,7 @@ export const rule: Rule<Model> = {
   severity: 'error',
   alwaysError: true,
   description:
-    'not parseable YAML; a duplicate key; an anchor or alias; more than one document; a `__proto__` or merge key; a file over 1 MiB or not UTF-8',
+    'not parseable YAML (the first parser error, with the count of the rest); a duplicate key; an anchor or alias; a tag; more than one document; a `__proto__` or merge key; nesting over 64 levels; over 20,000 keys and list items; a file over 1 MiB, not UTF-8, or that cannot be read',
   charter: 'Records are plain YAML 1.2 mappings, one document per file, so every reader sees the same data.',
   charterSection: 'Data model: files',
   example: {
