@@ -329,7 +329,9 @@ function describe(error: ErrorObject, root: unknown): SchemaIssue | undefined {
         .split(',')
         .map((t) => TYPE_WORDS[t] ?? t)
         .join(' or ');
-      return { path, at: 'value', message: `${label}expected ${wanted}, found ${typeName(data)} ${show(data)}`, rejected: path };
+      // A list or mapping is named once ("found a list"); a value is shown too ("found a number 7").
+      const found = data !== null && typeof data === 'object' ? typeName(data) : `${typeName(data)} ${show(data)}`;
+      return { path, at: 'value', message: `${label}expected ${wanted}, found ${found}`, rejected: path };
     }
     case 'format': {
       const format = String(params.format);

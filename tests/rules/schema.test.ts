@@ -154,3 +154,14 @@ describe('schema: records follow their JSON Schema', () => {
     expect(out).toEqual([`${ANN}:4:1`, 'governance/members/bob.yaml:4:1']);
   });
 });
+
+describe('type messages name what was found once', () => {
+  it.each<[string, string]>([
+    ['name: { first: Zed }', 'name: expected text, found a mapping'],
+    ['name: [Zed]', 'name: expected text, found a list'],
+    ['name: 7', 'name: expected text, found an integer 7'],
+  ])('%s', (line, message) => {
+    const found = checkRules(repoWith({ 'governance/members/zed.yaml': `id: zed\n${line}\nservice: []\n` }), [rule]);
+    expect(found.map((f) => f.message)).toEqual([message]);
+  });
+});
