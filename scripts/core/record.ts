@@ -8,7 +8,7 @@ import { extractFrontMatter } from './source.ts';
 import type { Model } from './model.ts';
 import { rollCall, VOTE_KINDS, type RollCall, type VoteKind } from './roll-call.ts';
 import { computeElection, computeResult, majorityOfMembers } from './votes.ts';
-import { appendItem, renderValue, setScalar } from './yaml-edit.ts';
+import { appendItem, assertParsesTo, renderValue, setScalar } from './yaml-edit.ts';
 
 /** A mistake in what was asked: said in one line, nothing written. */
 export class RecordError extends Error {}
@@ -56,7 +56,9 @@ export function renderRecord(entries: [string, Plain | undefined][], block: Read
       lines.push(`${key}:`, ...Object.entries(value).map(([k, v]) => `  ${renderValue(k, 'flow')}: ${renderValue(v, 'flow')}`));
     else lines.push(`${key}: ${renderValue(value, 'flow')}`);
   }
-  return `${lines.join('\n')}\n`;
+  const text = `${lines.join('\n')}\n`;
+  assertParsesTo(text, Object.fromEntries(entries.filter(([, v]) => v !== undefined)));
+  return text;
 }
 
 // ---------------------------------------------------------------------------

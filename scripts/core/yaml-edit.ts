@@ -17,8 +17,9 @@ function parse(text: string) {
   return doc;
 }
 
-/** A scalar as YAML text, quoted only when it must be. */
-function scalar(value: string | number | boolean | null): string {
+/** A scalar as YAML text, quoted only when it must be (in a flow collection, also for `,[]{}`). */
+function scalar(value: string | number | boolean | null, inFlow = false): string {
+  if (inFlow && typeof value === 'string' && /[,[\]{}]/.test(value)) return JSON.stringify(value);
   return stringify(value, { lineWidth: 0, version: '1.2' }).replace(/\n$/, '');
 }
 
@@ -26,16 +27,22 @@ function scalar(value: string | number | boolean | null): string {
  * A value as YAML text: block style over several lines, or one flow line in
  * the records' own style (`[a, b]`, `{ key: value }`).
  */
-export function renderValue(value: Plain, style: 'block' | 'flow'): string {
+export function renderValue(value: Plain, style: 'block' | 'flow', inFlow = false): string {
   if (style === 'block' && value !== null && typeof value === 'object')
     // 'any' is block style with empty collections written `[]` and `{}`.
     return stringify(value, { lineWidth: 0, collectionStyle: 'any', version: '1.2' }).replace(/\n$/, '');
-  if (Array.isArray(value)) return `[${value.map((v) => renderValue(v, 'flow')).join(', ')}]`;
+  if (Array.isArray(value)) return `[${value.map((v) => renderValue(v, 'flow', true)).join(', ')}]`;
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value);
-    return entries.length ? `{ ${entries.map(([k, v]) => `${scalar(k)}: ${renderValue(v, 'flow')}`).join(', ')} }` : '{}';
+    return entries.length ? `{ ${entries.map(([k, v]) => `${scalar(k, true)}: ${renderValue(v, 'flow', true)}`).join(', ')} }` : '{}';
   }
-  return scalar(value);
+  return scalar(value, inFlow);
+}
+
+/** Parse `text` and check it holds `expected`: every write is read back before it is trusted. */
+export function assertParsesTo(text: string, expected: unknown): void {
+  const doc = parse(text);
+  if (JSON.stringify(doc.toJS()) !== JSON.stringify(expected)) throw new EditError(`the record written does not read back as intended: ${text}`);
 }
 
 function lineStart(text: string, offset: number): number {
