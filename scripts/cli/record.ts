@@ -355,8 +355,13 @@ runCli(HELP, async (argv) => {
   for (const f of verdict.newWarnings) process.stdout.write(`note: ${line(f)}\n`);
   if (!values['dry-run'] && (values.branch || branchName !== undefined)) {
     const branch = branchName ?? `record/${planned.name}`;
-    const sha = await commitOnBranch(session.repo, branch, planned.writes.map((w) => w.path), planned.commit);
-    process.stdout.write(`\ncommitted on branch ${branch} (${sha.slice(0, 12)}): "${planned.commit}"\npush it and open a pull request: git push -u origin ${branch}\n`);
+    const { sha, paths } = await commitOnBranch(session.repo, branch, planned.writes.map((w) => w.path), planned.commit);
+    const others = paths.filter((p) => !planned.writes.some((w) => w.path === p));
+    process.stdout.write(
+      `\ncommitted on branch ${branch} (${sha.slice(0, 12)}): "${planned.commit}"` +
+        `${others.length ? `\nwith the record files not committed before: ${others.map(visible).join(', ')}` : ''}` +
+        `\npush it and open a pull request: git push -u origin ${branch}\n`,
+    );
   }
   return 0;
 });

@@ -53,19 +53,30 @@ export function writeAll(session: Session, writes: readonly Write[]): void {
 }
 
 /**
- * A branch `name` from the current commit, the written files added and
- * committed with `message`. Refuses when the branch exists, or when other
- * changes are staged (they would end up in the commit).
+ * A branch `name` from the current commit, and one commit with `message`
+ * holding the written files and every other record file not yet committed
+ * (a meeting recorded just before its vote belongs in the same pull
+ * request). Refuses when the branch exists, or when changes outside the
+ * records are staged (they would end up in the commit).
  */
-export async function commitOnBranch(repo: string, name: string, paths: readonly string[], message: string): Promise<string> {
+export async function commitOnBranch(
+  repo: string,
+  name: string,
+  written: readonly string[],
+  message: string,
+): Promise<{ sha: string; paths: string[] }> {
   const git = simpleGit({ baseDir: repo });
   if (!(await git.checkIsRepo())) throw new Error(`${repo} is not a git repository: --branch needs one`);
-  const status = await git.status();
-  if (status.staged.length > 0) throw new Error(`other changes are staged (${status.staged.slice(0, 3).join(', ')}): commit or unstage them first`);
+  const status = await git.status(['--untracked-files=all']);
+  const isRecord = (p: string): boolean => p.startsWith('governance/') || p.startsWith('rfcs/');
+  const stagedElsewhere = status.staged.filter((p) => !isRecord(p));
+  if (stagedElsewhere.length > 0) throw new Error(`other changes are staged (${stagedElsewhere.slice(0, 3).join(', ')}): commit or unstage them first`);
   const branches = await git.branchLocal();
-  if (branches.all.includes(name)) throw new Error(`branch ${name} exists already: pass another --branch name`);
+  if (branches.all.includes(name)) throw new Error(`branch ${name} exists already: pass another --branch-name`);
+  const pending = status.files.map((f) => f.path).filter(isRecord);
+  const paths = [...new Set([...written, ...pending])].sort();
   await git.checkoutLocalBranch(name);
-  await git.add(['--', ...paths]);
+  await git.add(['--all', '--', ...paths]);
   await git.commit(message, [...paths]);
-  return (await git.revparse(['HEAD'])).trim();
+  return { sha: (await git.revparse(['HEAD'])).trim(), paths };
 }

@@ -1,11 +1,12 @@
 // npm run record, status and history, end to end in temporary repositories:
 // what `record` writes is exactly what `check` accepts, a record that would
 // bring an error is refused with nothing written, edits keep comments.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkFiles } from '../../scripts/core/check.ts';
 import { loadSchemas, readRepository } from '../../scripts/shell/fs-repo.ts';
+import { summarizePullRequest } from '../../scripts/shell/git.ts';
 import { runCommand } from '../cli-command.ts';
 import { git, gitRepo } from '../git/git-repo.ts';
 import { baseRepo, FIXTURE_TODAY, repoWith, writeRepo, type Files } from '../helpers.ts';
@@ -154,6 +155,17 @@ describe('record vote', () => {
     expect(git(dir, 'log', '-1', '--format=%s')).toBe('record(vote): 2024-02-14-adopt-budget, passed, 4-0-0');
     expect(git(dir, 'show', '--name-only', '--format=', 'HEAD')).toBe('governance/votes/2024-02-14-adopt-budget.yaml');
   });
+
+  it('the README flow: a meeting recorded, then its vote with --branch: one commit holds both, and the PR passes', async () => {
+    const dir = gitRepo(repoWith());
+    expect((await record(dir, 'meeting', '--date', '2024-02-14', '--present', 'ann,bob,cat,dan,eve', '--chaired-by', 'ann')).status).toBe(0);
+    const r = await record(dir, 'vote', '--meeting', '2024-02-14', '--kind', 'decision', '--motion', 'Adopt the budget', '--yes', 'ann,bob,cat', '--no', 'dan', '--abstain', 'eve', '--branch');
+    expect(r.stdout).toContain('with the record files not committed before: governance/meetings/2024-02-14.yaml');
+    expect(git(dir, 'show', '--name-only', '--format=', 'HEAD').split('\n')).toEqual(['governance/meetings/2024-02-14.yaml', 'governance/votes/2024-02-14-adopt-budget.yaml']);
+    const summary = await summarizePullRequest({ dir, base: 'main', head: 'HEAD', today: TODAY });
+    expect(summary.gated.newErrors).toBe(0);
+    expect(summary.markdown).toContain('## ✅ Governance check passed');
+  });
 });
 
 describe('record roll-call: the chair\'s script', () => {
@@ -285,4 +297,4 @@ describe('status --as-of and history', () => {
   });
 });
 
-writeFileSync; // keep the import list honest for editors that strip unused imports
+
