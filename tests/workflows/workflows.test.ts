@@ -20,7 +20,8 @@ const CHECK = 'governance-check.yml';
 const COMMENT = 'governance-comment.yml';
 const MAIN = 'governance-main.yml';
 const STATUS = 'status-page.yml';
-const ALL = [CHECK, COMMENT, MAIN, STATUS];
+const DUE = 'due-report.yml';
+const ALL = [CHECK, COMMENT, MAIN, STATUS, DUE];
 
 interface Step {
   id?: string;
@@ -91,12 +92,12 @@ function usesLines(source: string): string[] {
 const ATTACKER_TEXT = /\bhead_ref\b|\.head\.ref\b|\bhead_branch\b|\.(?:title|body)\b|head_commit\.message|\.commits\b|\.label\b|\.labels\b/;
 
 describe('workflow files', () => {
-  it('are exactly the two pull-request workflows, the main-branch check and the status page', () => {
+  it('are exactly the two pull-request workflows, the main-branch check, the status page and the due report', () => {
     expect(readdirSync(DIR).sort()).toEqual([...ALL].sort());
   });
 
   it('all pass the workflow parser', () => {
-    expect(lint(...ALL.map((f) => join(DIR, f)))).toEqual({ [CHECK]: [], [COMMENT]: [], [MAIN]: [], [STATUS]: [] });
+    expect(lint(...ALL.map((f) => join(DIR, f)))).toEqual({ [CHECK]: [], [COMMENT]: [], [MAIN]: [], [STATUS]: [], [DUE]: [] });
   });
 
   it('the linter does catch a broken workflow (the test can fail)', () => {
@@ -162,6 +163,7 @@ describe('workflow files', () => {
       [COMMENT]: { comment: { contents: 'read', actions: 'read', 'pull-requests': 'write' } },
       [MAIN]: { check: { contents: 'read' } },
       [STATUS]: { build: { contents: 'read' }, deploy: { pages: 'write', 'id-token': 'write' } },
+      [DUE]: { report: { contents: 'read' }, issue: { contents: 'read', issues: 'write' } },
     };
     const jobs = workflow(file).jobs;
     expect(Object.fromEntries(Object.entries(jobs).map(([id, job]) => [id, job.permissions]))).toEqual(expected[file]);
@@ -548,5 +550,27 @@ describe('status-page.yml: builds read-only, deploys with no repository code', (
     const upload = all.find((s) => s.uses?.startsWith('actions/upload-pages-artifact@'));
     expect(upload?.with).toEqual({ path: 'site' });
     expect(all.indexOf(upload!)).toBeGreaterThan(all.indexOf(render!));
+  });
+});
+
+describe('the due report workflow', () => {
+  const wf = workflow(DUE);
+  it('runs weekly, on every push to main, and by hand', () => {
+    expect(Object.keys(wf.on).sort()).toEqual(['push', 'schedule', 'workflow_dispatch']);
+    expect(wf.on.push).toEqual({ branches: ['main'] });
+  });
+
+  it('renders the report without a write token, and keeps the issue in a job that runs no install script', () => {
+    const report = wf.jobs.report!;
+    expect(report.permissions).toEqual({ contents: 'read' });
+    expect(report.steps.some((s) => s.run?.includes('npm run due -- --format md'))).toBe(true);
+    const issue = wf.jobs.issue!;
+    expect(issue.needs).toBe('report');
+    expect(issue.steps.map((s) => s.run).filter(Boolean)).toEqual(['npm ci --ignore-scripts', 'npm run due-issue -- --file "$REPORT_DIR/report.md" --json "$REPORT_DIR/report.json"']);
+    expect(issue.steps.find((s) => s.uses?.startsWith('actions/download-artifact@'))?.with?.path).toBe('${{ runner.temp }}/due-report');
+  });
+
+  it('one keeper at a time, never cancelled halfway', () => {
+    expect(wf.concurrency).toEqual({ group: 'due-report', 'cancel-in-progress': false });
   });
 });
