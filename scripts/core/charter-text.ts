@@ -76,6 +76,7 @@ export function charterLeaves(c: Charter): [string, CharterValue][] {
     ['membership.majority_of', c.membership.majorityOf],
     ['disclosure.max_age_months', c.disclosure.maxAgeMonths],
     ['rfc.board_input_topics', c.rfc.boardInputTopics],
+    ['attestation', c.attestation],
   ];
 }
 

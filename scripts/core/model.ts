@@ -24,6 +24,8 @@ export interface Charter extends Located {
   membership: { reviewBusinessDays: number; selfNomination: boolean; majorityOf: 'members' | 'votes-cast' };
   disclosure: { maxAgeMonths: number };
   rfc: { boardInputTopics: string[] };
+  /** Ballots in a PR confirmed by the voters' own accounts: `required` gates the PR (default `reported`). */
+  attestation: 'required' | 'reported';
 }
 
 export interface ServicePeriod extends Located {
@@ -397,6 +399,7 @@ export function readCharter(value: unknown, file: string, known: Known): { chart
       },
       disclosure: { maxAgeMonths: parts.maxAge! },
       rfc: { boardInputTopics: strings(rfc.board_input_topics) },
+      attestation: value.attestation === 'required' ? 'required' : 'reported',
     },
   };
 }

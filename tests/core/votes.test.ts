@@ -24,6 +24,7 @@ function charter(over: { tieBreak?: 'chair' | 'none'; majorityOf?: 'members' | '
     membership: { reviewBusinessDays: 5, selfNomination: false, majorityOf: over.majorityOf ?? 'members' },
     disclosure: { maxAgeMonths: 6 },
     rfc: { boardInputTopics: [] },
+    attestation: 'reported',
   };
 }
 
