@@ -148,7 +148,8 @@ export interface Vote extends Located {
   motion?: string;
   /** The meeting id, for a vote at a meeting. */
   meeting?: string;
-  async?: { channel?: string; opened?: string; closed?: string };
+  /** `closes` (and no `closed`): a vote in progress on a pull request, not held yet. */
+  async?: { channel?: string; opened?: string; closed?: string; closes?: string };
   /** False when `meeting`/`async` is rejected or both are given. */
   venueKnown: boolean;
   rfc?: number;
@@ -641,6 +642,7 @@ export function readVote(value: unknown, file: string, fileId: string, known: Kn
             ...(str(asyncRaw.channel) !== undefined ? { channel: str(asyncRaw.channel) } : {}),
             ...(date(asyncRaw.opened) ? { opened: date(asyncRaw.opened) } : {}),
             ...(date(asyncRaw.closed) ? { closed: date(asyncRaw.closed) } : {}),
+            ...(date(asyncRaw.closes) ? { closes: date(asyncRaw.closes) } : {}),
           },
         }
       : {}),
@@ -758,4 +760,9 @@ export function readSig(value: unknown, file: string, fileId: string, known: Kno
     ...(liaison ? { liaison } : {}),
     liaisonKnown,
   };
+}
+
+/** A vote in progress on a pull request (`async.closes`, no `closed`): it decides nothing yet. */
+export function inProgress(vote: Vote): boolean {
+  return vote.async !== undefined && vote.async.closes !== undefined && vote.async.closed === undefined;
 }

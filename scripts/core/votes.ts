@@ -3,7 +3,7 @@
 // every rule that reads a vote's outcome goes through `analyzeVote`, so the
 // rules agree on which fact is wrong and report it once.
 import { committeeSize, quorumFor, servesIdOn } from './committee.ts';
-import type { Ballot, Charter, Meeting, Model, Vote } from './model.ts';
+import { inProgress, type Ballot, type Charter, type Meeting, type Model, type Vote } from './model.ts';
 
 export interface Tally {
   yes: number;
@@ -133,7 +133,8 @@ function analyze(model: Model, vote: Vote): VoteAnalysis {
   };
   const { charter } = model;
   const date = vote.date;
-  if (!charter || !date || !vote.venueKnown) return out;
+  // A vote in progress has no ballots or result yet: vote-open's finding alone.
+  if (!charter || !date || !vote.venueKnown || inProgress(vote)) return out;
 
   let present: Set<string> | undefined;
   if (vote.meeting !== undefined) {

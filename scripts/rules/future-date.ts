@@ -3,7 +3,7 @@
 // before the event. One day of slack covers a secretary ahead of the
 // checker's time zone.
 import { addDays } from '../core/dates.ts';
-import type { Correction, Model } from '../core/model.ts';
+import { inProgress, type Correction, type Model } from '../core/model.ts';
 import type { Rule, RuleFinding } from '../core/types.ts';
 
 export const rule: Rule<Model> = {
@@ -36,7 +36,8 @@ export const rule: Rule<Model> = {
       corrections(m.file, `the meeting ${m.id}`, m.corrections);
     }
     for (const v of model.votes.values()) {
-      if (v.date && v.date > latest) flag(v.file, ['date'], `the vote ${v.id}`, v.date);
+      // A vote in progress is dated the day it closes: ahead of today by design (vote-open's).
+      if (v.date && v.date > latest && !inProgress(v)) flag(v.file, ['date'], `the vote ${v.id}`, v.date);
       corrections(v.file, `the vote ${v.id}`, v.corrections);
     }
     for (const member of model.members.values())

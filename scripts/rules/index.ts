@@ -39,9 +39,10 @@ import { rule as rfcTransition } from './rfc-transition.ts';
 import { rule as recordImmutable } from './record-immutable.ts';
 import { rule as futureDate } from './future-date.ts';
 import { rule as recordsSince } from './records-since.ts';
+import { rule as voteOpen } from './vote-open.ts';
 import { rule as memberGithub } from './member-github.ts';
 
-export const rules: readonly Rule<Model>[] = [yamlSyntax, schema, fileName, unknownReference, membershipAppointment, membershipNomination, membershipConfirmation, disclosureMissing, disclosureStale, continuationMissing, continuationIgnored, committeeBelowQuorum, chairOverlap, chairTermLength, chairConsecutive, chairNotMember, chairNotElected, chairVacant, meetingCadence, meetingAttendee, futureDate, rfcNumber, rfcDecision, rfcSuperseded, rfcDates, sigLiaison, codeowners, memberGithub, voteQuorum, voteEligibility, voteResult, voteTieBreak, voteChairElection, voteBoardInput, voteFcp, rfcTransition, recordImmutable, recordsSince];
+export const rules: readonly Rule<Model>[] = [yamlSyntax, schema, fileName, unknownReference, membershipAppointment, membershipNomination, membershipConfirmation, disclosureMissing, disclosureStale, continuationMissing, continuationIgnored, committeeBelowQuorum, chairOverlap, chairTermLength, chairConsecutive, chairNotMember, chairNotElected, chairVacant, meetingCadence, meetingAttendee, futureDate, rfcNumber, rfcDecision, rfcSuperseded, rfcDates, sigLiaison, codeowners, memberGithub, voteQuorum, voteEligibility, voteResult, voteTieBreak, voteChairElection, voteBoardInput, voteFcp, voteOpen, rfcTransition, recordImmutable, recordsSince];
 
 export function findRule(id: string): Rule<Model> | undefined {
   return rules.find((r) => r.id === id);

@@ -91,6 +91,7 @@ describe('the schema step, fast and unchanged', () => {
     const large = time(60_000);
     // Four times the keys: four times the time, give or take (quadratic would be sixteen).
     expect(large / small).toBeLessThan(8);
-    expect(large).toBeLessThan(1000);
+    // A bound far above the ~300 ms it takes, so a busy 2-core machine does not fail it; a quadratic step would take minutes.
+    expect(large).toBeLessThan(3000);
   });
 });

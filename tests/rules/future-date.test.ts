@@ -48,6 +48,11 @@ describe('future-date: records are of what happened', () => {
     expect(run(files, today)).toEqual(expected);
   });
 
+  it('a vote in progress is dated the day it closes: not a future date (vote-open speaks for it)', () => {
+    const open = { 'governance/votes/2024-03-01-logo.yaml': 'id: 2024-03-01-logo\ndate: 2024-03-01\nasync: { opened: 2024-02-15, closes: 2024-03-01 }\nkind: decision\nmotion: M\n' };
+    expect(run(open)).toEqual([]);
+  });
+
   it('says what is wrong and how to fix it, and stays an error before records_since', () => {
     const found = checkRules(repoWith({ ...meeting('2062-02-20'), 'governance/charter.yaml': baseRepo()['governance/charter.yaml']!.replace('records_since: 2024-01-01', 'records_since: 2099-01-01') }), [rule], TODAY);
     expect(found.map((f) => `${f.severity} ${f.message}`)).toEqual([
