@@ -9,7 +9,7 @@
 // test's process: the same argument parsing, the same runCli (usage errors,
 // exit codes, --help), the same writes to stdout and stderr, captured; the
 // modules it imports (and the compiled schemas) are loaded once per worker.
-import { Writable } from 'node:stream';
+import { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 
 const LAUNCHER = fileURLToPath(new URL('../scripts/launch.mjs', import.meta.url));
@@ -42,9 +42,9 @@ let queue: Promise<unknown> = Promise.resolve();
 
 /**
  * Run `npm run <name> -- ...args` in this process: process.argv, the
- * environment (`env` on top of this process's; `undefined` unsets), stdout
- * and stderr (not a terminal, as under spawn) are the command's for the
- * run and restored after. Runs one at a time.
+ * environment (`env` on top of this process's; `undefined` unsets), stdin
+ * (empty), stdout and stderr (captured; none a terminal, as under spawnSync)
+ * are the command's for the run and restored after. Runs one at a time.
  */
 export function runCommand(name: string, args: readonly string[], env: Record<string, string | undefined> = {}): Promise<CommandResult> {
   const run = queue.then(() => runOnce(name, args, env));
@@ -60,6 +60,7 @@ async function runOnce(name: string, args: readonly string[], env: Record<string
   const saved = {
     argv: process.argv,
     exitCode: process.exitCode,
+    stdin: Object.getOwnPropertyDescriptor(process, 'stdin'),
     stdout: Object.getOwnPropertyDescriptor(process, 'stdout'),
     stderr: Object.getOwnPropertyDescriptor(process, 'stderr'),
     env: new Map<string, string | undefined>(),
@@ -73,6 +74,9 @@ async function runOnce(name: string, args: readonly string[], env: Record<string
   }
   process.argv = [process.execPath, entry, ...args];
   process.exitCode = undefined;
+  // As spawnSync gives a child: an empty standard input, and no terminal anywhere.
+  const stdin = new Readable({ read() { this.push(null); } });
+  Object.defineProperty(process, 'stdin', { configurable: true, enumerable: true, get: () => stdin });
   Object.defineProperty(process, 'stdout', { configurable: true, enumerable: true, get: () => stdout });
   Object.defineProperty(process, 'stderr', { configurable: true, enumerable: true, get: () => stderr });
   try {
@@ -87,6 +91,7 @@ async function runOnce(name: string, args: readonly string[], env: Record<string
   } finally {
     process.exitCode = saved.exitCode;
     process.argv = saved.argv;
+    if (saved.stdin) Object.defineProperty(process, 'stdin', saved.stdin);
     if (saved.stdout) Object.defineProperty(process, 'stdout', saved.stdout);
     if (saved.stderr) Object.defineProperty(process, 'stderr', saved.stderr);
     for (const [key, value] of saved.env) {

@@ -144,12 +144,21 @@ function toRepoFiles(files: Files): { path: string; bytes: Uint8Array }[] {
 
 /**
  * Run only the given rules (a rule's own tests): positions and the
- * records_since demotion are applied as in `check`.
+ * records_since demotion are applied as in `check`. With `base` (its files,
+ * or its model from loadModel) the files are judged as a pull request
+ * against it.
  */
-export function checkRules(files: Files, rules: readonly Rule<Model>[], today = FIXTURE_TODAY, base?: Files): Finding[] {
+export function checkRules(files: Files, rules: readonly Rule<Model>[], today = FIXTURE_TODAY, base?: Files | Model): Finding[] {
   const loaded = loadRepository({ files: toRepoFiles(files), schemas: loadSchemas(), today });
-  if (base) loaded.model.base = loadRepository({ files: toRepoFiles(base), schemas: loadSchemas(), today }).model;
+  if (base) loaded.model.base = isModel(base) ? base : loadModel(base, today);
   return runRules(loaded, rules);
+}
+
+const isModel = (x: Files | Model): x is Model => x.members instanceof Map;
+
+/** A repository's model, as `checkRules` loads a base: to judge many heads against one base, load it once. */
+export function loadModel(files: Files, today = FIXTURE_TODAY): Model {
+  return loadRepository({ files: toRepoFiles(files), schemas: loadSchemas(), today }).model;
 }
 
 export function runCheck(files: Files, today = FIXTURE_TODAY, githubDir = false, codeowners?: string): CheckResult {

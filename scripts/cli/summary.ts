@@ -100,7 +100,7 @@ runCli(HELP, async (argv) => {
   else process.stdout.write(outcome.markdown);
   if (values['full-out'] !== undefined && outcome.fullMarkdown !== undefined) writeFileSync(values['full-out'], outcome.fullMarkdown);
   const { newErrors, fresh, existing } = outcome.gated;
-  const count = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const count = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : /(?:s|sh|ch|x)$/.test(word) ? 'es' : 's'}`;
   process.stderr.write(
     `summary: ${outcome.baseSha.slice(0, 12)}..${outcome.headSha.slice(0, 12)}: ${count(newErrors, 'new error')}, ` +
       `${count(fresh.length - newErrors, 'new warning')}, ${count(existing.length, 'existing finding')} (not blocking); ` +

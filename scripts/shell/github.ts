@@ -127,8 +127,10 @@ export class GitHub {
       if (response.ok) return { status: response.status, data, headers: response.headers };
       const retryable = response.status >= 500 || response.status === 429;
       if (retryable && attempt < this.options.retries) {
-        const after = Number(response.headers.get('retry-after'));
-        await this.backoff(attempt, what, `${response.status}`, Number.isFinite(after) && after > 0 ? after * 1000 : undefined);
+        // Retry-After in seconds; 0 means at once (absent is not 0).
+        const header = response.headers.get('retry-after');
+        const after = header === null || header.trim() === '' ? Number.NaN : Number(header);
+        await this.backoff(attempt, what, `${response.status}`, Number.isFinite(after) && after >= 0 ? after * 1000 : undefined);
         continue;
       }
       throw this.explain(response, data, what, attempt + 1);

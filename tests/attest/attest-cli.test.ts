@@ -43,7 +43,7 @@ beforeAll(async () => {
     const url = new URL(req.url ?? '/', base);
     served.requests.push(`${req.method} ${url.pathname}`);
     const fail = served.failures.shift();
-    if (fail) return send(res, fail, { message: 'try again' }, fail === 429 ? { 'retry-after': '0' } : {});
+    if (fail) return send(res, fail, { message: 'try again' }, { 'retry-after': '0' }); // a 503 may say when, too: the test need not wait a second
     if (url.pathname === '/user') return send(res, 403, { message: 'Resource not accessible by integration' });
     if (url.pathname === '/repos/o/r/issues/7/comments') return paged(res, url, served.comments);
     if (url.pathname === '/repos/o/r/pulls/7/reviews') return paged(res, url, served.reviews);

@@ -1,18 +1,28 @@
-// The real CLI as a child process: exit codes and the three output formats.
+// The real CLI: exit codes and the three output formats. A usage error and
+// a closed pipe start it as a child process (`spawnCheck`, through
+// scripts/launch.mjs: the exit status of a real process, EPIPE); the rest run
+// the same entry point in this process (`check`: the same arguments, output
+// and exit code; tests/cli-command.ts).
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { repoWith, writeRepo } from '../helpers.ts';
-import { commandArgs } from '../cli-command.ts';
+import { commandArgs, runCommand } from '../cli-command.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const ENV = { NO_COLOR: '1', GITHUB_ACTIONS: '' };
 
-function check(args: string[], env: Record<string, string> = {}) {
+function spawnCheck(args: string[], env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [...commandArgs('check'), ...args], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: '', ...env },
+    env: { ...process.env, ...ENV, ...env },
   });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+async function check(args: string[], env: Record<string, string> = {}) {
+  const r = await runCommand('check', args, { ...ENV, ...env });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -34,15 +44,15 @@ const COMMITTEE = [
 ];
 
 describe('npm run check', () => {
-  it('passes a valid repository with exit code 0', () => {
-    const r = check(['--repo', valid, '--today', '2024-02-20']);
+  it('passes a valid repository with exit code 0', async () => {
+    const r = await check(['--repo', valid, '--today', '2024-02-20']);
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe([...COMMITTEE, '✔ no problems (10 files checked)', ''].join('\n'));
     expect(r.code).toBe(0);
   });
 
-  it('text: names every broken file with line and column, exit code 1', () => {
-    const r = check(['--repo', broken, '--today', '2024-02-20']);
+  it('text: names every broken file with line and column, exit code 1', async () => {
+    const r = await check(['--repo', broken, '--today', '2024-02-20']);
     expect(r.stdout).toBe(
       [
         'governance/members/eve.yaml:3:9 error schema github: "eve example" is not valid here: a GitHub login: 1 to 39 letters, digits or hyphens, not starting with a hyphen',
@@ -57,8 +67,8 @@ describe('npm run check', () => {
     expect(r.code).toBe(1);
   });
 
-  it('json: findings and summary', () => {
-    const r = check(['--repo', broken, '--today', '2024-02-20', '--format', 'json']);
+  it('json: findings and summary', async () => {
+    const r = await check(['--repo', broken, '--today', '2024-02-20', '--format', 'json']);
     expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout) as { findings: unknown[]; summary: Record<string, unknown> };
     expect(out.findings).toEqual([
@@ -97,8 +107,8 @@ describe('npm run check', () => {
     });
   });
 
-  it('github: one workflow command per finding', () => {
-    const r = check(['--repo', broken, '--today', '2024-02-20', '--format', 'github']);
+  it('github: one workflow command per finding', async () => {
+    const r = await check(['--repo', broken, '--today', '2024-02-20', '--format', 'github']);
     expect(r.code).toBe(1);
     expect(r.stdout.split('\n').slice(0, 2)).toEqual([
       '::error title=schema,file=governance/members/eve.yaml,line=3,col=9::github: "eve example" is not valid here: a GitHub login: 1 to 39 letters, digits or hyphens, not starting with a hyphen',
@@ -112,8 +122,9 @@ describe('npm run check', () => {
     [['--repo', ROOT + 'scripts'], 'has no governance/ folder'],
     [['--today', '2024-02-30'], '--today 2024-02-30: expected a real date written YYYY-MM-DD'],
     [['--format', 'xml'], '--format xml: expected text, json or github'],
-  ])('usage error %j: exit 2, a clear message, no stack trace', (args, message) => {
-    const r = check(args);
+  ])('usage error %j: exit 2, a clear message, no stack trace', async (args, message) => {
+    // One as a child process: a usage error is exit status 2 of a real process.
+    const r = args[0] === '--bogus' ? spawnCheck(args) : await check(args);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(message);
     expect(r.stderr).toContain('Usage: npm run check');
@@ -143,8 +154,8 @@ describe('a reader that stops early', () => {
 });
 
 describe('the summary on a date past the chair term', () => {
-  it('says the term ended and an election is due', () => {
-    const r = check(['--repo', valid, '--today', '2024-09-20']);
+  it('says the term ended and an election is due', async () => {
+    const r = await check(['--repo', valid, '--today', '2024-09-20']);
     expect(r.stdout).toContain('Chair: ann since 2024-02-07, term ended 2024-08-07: an election is due\n');
     expect(r.stdout).toContain('The semi-annual check-in is due: since 2024-08-07\n');
   });

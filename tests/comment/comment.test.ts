@@ -1,15 +1,16 @@
 // The poster, end to end: the real `comment` command against a fake GitHub
-// on 127.0.0.1 that the test starts.
-import { spawn } from 'node:child_process';
+// on 127.0.0.1 that the test starts. The command's entry point runs in this
+// process (tests/cli-command.ts: the same arguments, environment, output and
+// exit code), so the server here answers it; tests/cli/explain.test.ts
+// starts `comment` as a child process.
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MARKER } from '../../scripts/core/report.ts';
 import { ACTIONS_LOGIN, GitHub, commentBody, postReport } from '../../scripts/shell/github.ts';
-import { ROOT } from '../git/git-repo.ts';
 import { fakeGitHub, type FakeGitHub } from './fake-github.ts';
-import { commandArgs } from '../cli-command.ts';
+import { runCommand, type CommandResult } from '../cli-command.ts';
 
 let gh: FakeGitHub;
 beforeEach(async () => {
@@ -27,25 +28,9 @@ function reportFile(text: string): string {
 
 const REPORT = `${MARKER}\n## ✅ Governance check passed\n\nfirst run\n`;
 
-/** The real CLI, spawned asynchronously so the fake server in this process can answer it. */
-function comment(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolvePromise) => {
-    const child = spawn(process.execPath, [...commandArgs('comment'), ...args], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        GITHUB_TOKEN: gh.token,
-        GITHUB_REPOSITORY: gh.repo,
-        GITHUB_API_URL: gh.url,
-        ...env,
-      },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('close', (status) => resolvePromise({ status, stdout, stderr }));
-  });
+/** `npm run comment -- ...` against the fake GitHub, its entry point run in this process (tests/cli-command.ts). */
+function comment(args: string[], env: Record<string, string> = {}): Promise<CommandResult> {
+  return runCommand('comment', args, { GITHUB_TOKEN: gh.token, GITHUB_REPOSITORY: gh.repo, GITHUB_API_URL: gh.url, ...env });
 }
 
 describe('comment: one report comment per pull request', () => {

@@ -15,9 +15,10 @@ import { checkRules, repoWith } from '../helpers.ts';
  * bench reports the wall clock, on a quiet machine). Noise only ever adds
  * time, so the minimum is the measure; the first load also warms up the code.
  */
-function fastestLoad(file: HostileFile, tries = 3): { ms: number; found: Record<string, number> } {
+function fastestLoad(file: HostileFile, tries = 3, enough = 0): { ms: number; found: Record<string, number> } {
   let best: { ms: number; found: Record<string, number> } | undefined;
-  for (let k = 0; k < tries; k++) {
+  // A load under `enough` settles the bound at once: more tries could only be faster.
+  for (let k = 0; k < tries && !(best && best.ms < enough); k++) {
     const before = process.cpuUsage();
     const { found } = loadHostile(file);
     const used = process.cpuUsage(before);
@@ -37,7 +38,7 @@ const fill = (head: string, unit: string, tail = ''): string =>
 describe('hostile files load in well under half a second', () => {
   // Tens of thousands of keys or ballots are refused whole (MAX_ENTRIES): one finding, at once.
   it.each(hostileFiles().map((f) => [f.name, f] as const))('%s', (_name, file) => {
-    const { ms, found } = fastestLoad(file);
+    const { ms, found } = fastestLoad(file, 3, HOSTILE_TARGET_MS);
     expect(found).toEqual(file.expected);
     expect(ms).toBeLessThan(HOSTILE_TARGET_MS);
   });
@@ -73,7 +74,7 @@ describe('hostile files load in well under half a second', () => {
     ['1 MiB of reserved characters', fill(HEAD, '@`%'), { 'yaml-syntax': 1 }],
   ])('%s', (name, text, expected) => {
     expect(new TextEncoder().encode(text).length).toBeLessThanOrEqual(1024 * 1024);
-    const { ms, found } = fastestLoad({ name, path: PATH, text, expected }, 2);
+    const { ms, found } = fastestLoad({ name, path: PATH, text, expected }, 2, HOSTILE_TARGET_MS);
     expect(found).toEqual(expected);
     expect(ms).toBeLessThan(HOSTILE_TARGET_MS);
   });

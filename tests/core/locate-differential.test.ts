@@ -138,10 +138,10 @@ describe('the plain locator gives the positions `yaml` gives', () => {
         samePositions(text);
         return true;
       }),
-      { numRuns: 1000 },
+      { numRuns: 500 },
     );
     // The generator must mostly make text the plain locator reads, or this test proves little.
-    expect(read).toBeGreaterThan(900);
+    expect(read).toBeGreaterThan(450);
   });
 
   it.each(Object.entries(baseRepo()).filter(([p]) => p.endsWith('.yaml')))('on %s', (_path, text) => {

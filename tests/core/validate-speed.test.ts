@@ -44,7 +44,7 @@ describe('the schema step, fast and unchanged', () => {
         );
         return true;
       }),
-      { numRuns: 3000 },
+      { numRuns: 1500 },
     );
   });
 
@@ -66,7 +66,7 @@ describe('the schema step, fast and unchanged', () => {
         for (const p of asked) expect(fast(p), `${JSON.stringify(rejected)} ? ${JSON.stringify(p)}`).toBe(plain(p));
         return true;
       }),
-      { numRuns: 5000 },
+      { numRuns: 2500 },
     );
   });
 

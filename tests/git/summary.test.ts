@@ -1,11 +1,15 @@
 // End to end with real git: a main history, a PR branch, and the real
-// `summary` and `check --rev` commands run as child processes.
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+// `summary` and `check --rev` commands, their entry points run in this
+// process (`run`, tests/cli-command.ts: the same arguments, output and exit
+// code). tests/workflows/workflows.test.ts runs summary as a child process
+// (`cli`), as the workflow does, and tests/cli/explain.test.ts starts it too.
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { summarizePullRequest, summaryTiming } from '../../scripts/shell/git.ts';
 import { baseRepo, type Files } from '../helpers.ts';
-import { cli, commit, git, gitRepo, prRepo } from './git-repo.ts';
+import { commit, git, gitRepo, prRepo, run } from './git-repo.ts';
 
 const TODAY = '2024-02-28';
 const MEETING = 'governance/meetings/2024-02-21.yaml';
@@ -15,7 +19,8 @@ const RFC1 = 'rfcs/0001-example.md';
 
 const dirs: string[] = [];
 afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  // Removed by a process of its own that the run does not wait for (deleting is slow on some disks).
+  if (dirs.length) spawn('rm', ['-rf', '--', ...dirs], { detached: true, stdio: 'ignore' }).unref();
 });
 
 function meeting(present: string): string {
@@ -45,14 +50,15 @@ function pr(changes: Files, base: Files = baseRepo(), mainAfter?: Files): string
   return dir;
 }
 
-function summary(dir: string, ...extra: string[]): ReturnType<typeof cli> {
-  return cli('summary', ['--repo', dir, '--base', 'main', '--head', 'pr', '--today', TODAY, ...extra]);
+/** `npm run summary` on the PR layout, in this process. */
+function summary(dir: string, ...extra: string[]): ReturnType<typeof run> {
+  return run('summary', ['--repo', dir, '--base', 'main', '--head', 'pr', '--today', TODAY, ...extra]);
 }
 
 describe('summary: a pull request judged against its base', () => {
-  it('a PR that records a valid vote passes; the report shows the tally and the quorum', () => {
+  it('a PR that records a valid vote passes; the report shows the tally and the quorum', async () => {
     const dir = pr({ [MEETING]: meeting('ann, bob, cat, dan, eve'), [VOTE]: vote(ALL_FIVE) });
-    const r = summary(dir);
+    const r = await summary(dir);
     expect(r.stderr).toContain('0 new errors');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('## ✅ Governance check passed');
@@ -66,12 +72,12 @@ describe('summary: a pull request judged against its base', () => {
     expect(r.stdout).not.toContain('changes the rules');
   });
 
-  it('a PR that records a vote without quorum fails with vote-quorum on the meeting line of the vote', () => {
+  it('a PR that records a vote without quorum fails with vote-quorum on the meeting line of the vote', async () => {
     const dir = pr({
       [MEETING]: meeting('ann, bob, cat'),
       [VOTE]: vote({ ann: 'yes', bob: 'yes', cat: 'no', dan: 'no' }),
     });
-    const r = summary(dir, '--repo-url', 'https://github.com/example/governance');
+    const r = await summary(dir, '--repo-url', 'https://github.com/example/governance');
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/^## ❌ Governance check failed: \d+ new errors?$/m);
     const head = git(dir, 'rev-parse', 'pr');
@@ -87,12 +93,12 @@ describe('summary: a pull request judged against its base', () => {
     expect(r.stdout).toContain('(the counted ballots give the same); without quorum the vote decides nothing');
 
     // check --rev reads the same revision from git objects: the same finding, at the same place.
-    const c = cli('check', ['--repo', dir, '--rev', 'pr', '--today', TODAY]);
+    const c = await run('check', ['--repo', dir, '--rev', 'pr', '--today', TODAY]);
     expect(c.status).toBe(1);
     expect(c.stdout).toContain(`${VOTE}:3:1 error vote-quorum quorum not met`);
   });
 
-  it('a PR on a base that already has a violation passes; the old one is listed as existing, even when it moved', () => {
+  it('a PR on a base that already has a violation passes; the old one is listed as existing, even when it moved', async () => {
     const broken = { ...baseRepo(), 'governance/sigs/cloud.yaml': 'id: cloud\nname: Cloud SIG\nliaison: zed\n' };
     const dir = pr(
       {
@@ -103,7 +109,7 @@ describe('summary: a pull request judged against its base', () => {
       },
       broken,
     );
-    const r = summary(dir);
+    const r = await summary(dir);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('## ✅ Governance check passed');
     expect(r.stdout).toMatch(/<details><summary>Existing findings on the base branch \(\d+\): not blocking<\/summary>/);
@@ -112,10 +118,10 @@ describe('summary: a pull request judged against its base', () => {
     expect(r.stdout.slice(0, r.stdout.indexOf('<details>'))).not.toContain('unknown-reference');
   });
 
-  it('a PR that edits a merged vote\'s ballots fails record-immutable without a correction, and passes with one', () => {
+  it('a PR that edits a merged vote\'s ballots fails record-immutable without a correction, and passes with one', async () => {
     const merged = baseRepo()[MERGED_VOTE]!;
     const edited = merged.replace('dan: abstain', 'dan: ann');
-    const without = summary(pr({ [MERGED_VOTE]: edited }));
+    const without = await summary(pr({ [MERGED_VOTE]: edited }));
     expect(without.status).toBe(1);
     expect(without.stdout).toContain(
       `| ❌ error | \`record-immutable\` | ${MERGED_VOTE}:12 | vote 2024-02-07-chair-election is merged on the base branch: this PR changes ballots.dan (abstain -&gt; ann) without appending a corrections entry (date, by, reason) that says why |`,
@@ -123,14 +129,14 @@ describe('summary: a pull request judged against its base', () => {
     expect(without.stdout).toContain('- **Vote 2024-02-07-chair-election changed**: ballots.dan (abstain → ann)');
 
     const corrected = `${edited}corrections:\n  - { date: 2024-02-27, by: ann, reason: "dan voted for ann (minutes, item 2)" }\n`;
-    const withOne = summary(pr({ [MERGED_VOTE]: corrected }));
+    const withOne = await summary(pr({ [MERGED_VOTE]: corrected }));
     expect(withOne.status).toBe(0);
     expect(withOne.stdout).toContain('  - Correction appended: 2024-02-27 by ann: dan voted for ann (minutes, item 2)');
   });
 
-  it('an illegal RFC status jump fails rfc-transition at the status line', () => {
+  it('an illegal RFC status jump fails rfc-transition at the status line', async () => {
     const rfc = baseRepo()[RFC1]!.replace('status: discussion', 'status: accepted');
-    const r = summary(pr({ [RFC1]: rfc }));
+    const r = await summary(pr({ [RFC1]: rfc }));
     expect(r.status).toBe(1);
     expect(r.stdout).toContain(
       `| ❌ error | \`rfc-transition\` | ${RFC1}:5 | RFC 0001 changes status from discussion to accepted, which the RFC lifecycle does not allow: from discussion an RFC moves to fcp or withdrawn |`,
@@ -138,9 +144,9 @@ describe('summary: a pull request judged against its base', () => {
     expect(r.stdout).toContain('- RFC 0001 (An example proposal): discussion → accepted');
   });
 
-  it('a motion containing `| @everyone <img src=x>` is rendered harmless', () => {
+  it('a motion containing `| @everyone <img src=x>` is rendered harmless', async () => {
     const motion = 'Adopt | @everyone <img src=x onerror=alert(1)> ![i](https://x/y.png) **now** #12';
-    const r = summary(pr({ [MEETING]: meeting('ann, bob, cat, dan, eve'), [VOTE]: vote(ALL_FIVE, motion) }));
+    const r = await summary(pr({ [MEETING]: meeting('ann, bob, cat, dan, eve'), [VOTE]: vote(ALL_FIVE, motion) }));
     expect(r.status).toBe(0);
     const line = r.stdout.split('\n').find((l) => l.startsWith('- **Vote 2024-02-21-budget**')) ?? '';
     expect(line).toContain(
@@ -149,31 +155,31 @@ describe('summary: a pull request judged against its base', () => {
     expect(r.stdout).not.toMatch(/@everyone|<img|\|\s*@/);
   });
 
-  it('names a PR that changes the rules, but not one that only regenerates .github/CODEOWNERS', () => {
-    const rules = summary(pr({ 'scripts/rules/extra.ts': 'export {};\n', 'governance/charter.yaml': baseRepo()['governance/charter.yaml']! + '# reviewed\n' }));
+  it('names a PR that changes the rules, but not one that only regenerates .github/CODEOWNERS', async () => {
+    const rules = await summary(pr({ 'scripts/rules/extra.ts': 'export {};\n', 'governance/charter.yaml': baseRepo()['governance/charter.yaml']! + '# reviewed\n' }));
     expect(rules.stdout).toContain('> ⚠️ **This PR changes the rules: needs code-owner review.** It changes governance/charter.yaml, scripts/rules/extra.ts.');
 
     const withGithub = { ...baseRepo(), '.github/CODEOWNERS': '/scripts/ @ann-gh\n', '.github/workflows/x.yml': 'name: x\n' };
-    const codeownersOnly = summary(pr({ '.github/CODEOWNERS': '/scripts/ @ann-gh @bob-gh\n' }, withGithub));
+    const codeownersOnly = await summary(pr({ '.github/CODEOWNERS': '/scripts/ @ann-gh @bob-gh\n' }, withGithub));
     expect(codeownersOnly.stdout).not.toContain('changes the rules');
-    const workflow = summary(pr({ '.github/workflows/x.yml': 'name: y\n' }, withGithub));
+    const workflow = await summary(pr({ '.github/workflows/x.yml': 'name: y\n' }, withGithub));
     expect(workflow.stdout).toContain('changes the rules: needs code-owner review.** It changes .github/workflows/x.yml.');
   });
 
-  it('names a PR that changes what the checker installs or how it is built: after merge that code runs with the poster\'s write token', () => {
+  it('names a PR that changes what the checker installs or how it is built: after merge that code runs with the poster\'s write token', async () => {
     for (const file of ['package.json', 'package-lock.json', 'npm-shrinkwrap.json', '.npmrc', 'tsconfig.json']) {
-      const r = summary(pr({ [file]: '{"changed": true}\n' }));
+      const r = await summary(pr({ [file]: '{"changed": true}\n' }));
       expect(r.stdout, file).toContain(`> ⚠️ **This PR changes the rules: needs code-owner review.** It changes ${file}.`);
     }
   });
 
-  it('defaults: the head is HEAD and the base is the merge base with origin/main', () => {
+  it('defaults: the head is HEAD and the base is the merge base with origin/main', async () => {
     // main moves on after the branch: its new meeting is not "removed" by the PR.
     const dir = pr({ [MEETING]: meeting('ann, bob, cat, dan, eve') }, baseRepo(), {
       'governance/meetings/2024-02-14.yaml': meeting('ann, bob, cat, dan').replace('2024-02-21', '2024-02-14'),
     });
     git(dir, 'update-ref', 'refs/remotes/origin/main', 'main');
-    const r = cli('summary', ['--repo', dir, '--today', TODAY]);
+    const r = await run('summary', ['--repo', dir, '--today', TODAY]);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('- **Meeting 2024-02-21** (regular)');
     expect(r.stdout).not.toContain('2024-02-14');
@@ -181,21 +187,21 @@ describe('summary: a pull request judged against its base', () => {
     expect(r.stdout).toContain(`Base \`${mergeBase.slice(0, 7)}\``);
   });
 
-  it('writes the report to --out', () => {
+  it('writes the report to --out', async () => {
     const dir = pr({ [MEETING]: meeting('ann, bob, cat, dan, eve') });
     const out = join(dir, 'report.md');
-    const r = summary(dir, '--out', out);
+    const r = await summary(dir, '--out', out);
     expect(r.status).toBe(0);
     expect(r.stdout).toBe('');
   });
 });
 
 describe('summary and check --rev: safe git handling', () => {
-  it('refuses a shallow clone with a clear message', () => {
+  it('refuses a shallow clone with a clear message', async () => {
     const origin = pr({ [MEETING]: meeting('ann, bob, cat, dan, eve') });
     const shallow = join(origin, 'shallow');
     git(origin, 'clone', '-q', '--depth', '1', '--branch', 'pr', `file://${origin}`, shallow);
-    const r = cli('summary', ['--repo', shallow, '--base', 'HEAD', '--today', TODAY]);
+    const r = await run('summary', ['--repo', shallow, '--base', 'HEAD', '--today', TODAY]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('is a shallow clone: the merge base with the base branch cannot be found');
     expect(r.stderr).toContain('fetch-depth: 0');
@@ -204,21 +210,21 @@ describe('summary and check --rev: safe git handling', () => {
   it.each([
     ['an option in disguise', '--output=/tmp/x', 'a revision cannot start with "-"'],
     ['an unknown revision', 'no-such-branch', 'revision "no-such-branch" is not a commit'],
-  ])('refuses %s as a revision', (_name, rev, message) => {
+  ])('refuses %s as a revision', async (_name, rev, message) => {
     const dir = pr({});
-    const r = cli('summary', ['--repo', dir, `--base=${rev}`, '--today', TODAY]);
+    const r = await run('summary', ['--repo', dir, `--base=${rev}`, '--today', TODAY]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(message);
-    const c = cli('check', ['--repo', dir, `--rev=${rev}`, '--today', TODAY]);
+    const c = await run('check', ['--repo', dir, `--rev=${rev}`, '--today', TODAY]);
     expect(c.status).toBe(2);
     expect(c.stderr).toContain(message);
   });
 
-  it('check --rev reads git objects, not the working tree', () => {
+  it('check --rev reads git objects, not the working tree', async () => {
     const dir = pr({ [MEETING]: meeting('ann, bob, cat, dan, eve') });
     writeFileSync(join(dir, MEETING), 'date: [broken\n');
-    expect(cli('check', ['--repo', dir, '--today', TODAY]).status).toBe(1);
-    const r = cli('check', ['--repo', dir, '--rev', 'HEAD', '--today', TODAY]);
+    expect((await run('check', ['--repo', dir, '--today', TODAY])).status).toBe(1);
+    const r = await run('check', ['--repo', dir, '--rev', 'HEAD', '--today', TODAY]);
     expect(r.stdout).not.toContain('yaml-syntax');
     expect(r.status).toBe(0);
   });
@@ -246,11 +252,11 @@ describe('gitRepo helper sanity', () => {
 });
 
 describe('summary reads commits, never the working tree', () => {
-  it('says so when record files are changed but not committed', () => {
+  it('says so when record files are changed but not committed', async () => {
     const dir = pr({ [MEETING]: meeting('ann, bob, cat, dan') });
     git(dir, 'checkout', '-q', 'pr');
     writeFileSync(join(dir, 'governance/meetings/2024-03-06.yaml'), 'date: 2024-03-06\nkind: regular\npresent: [ann, bob, cat, dan]\n');
-    const r = cli('summary', ['--repo', dir, '--base', 'main', '--today', TODAY]);
+    const r = await run('summary', ['--repo', dir, '--base', 'main', '--today', TODAY]);
     expect(r.stderr).toContain(
       'summary: note: 1 record file(s) changed but not committed (governance/meetings/2024-03-06.yaml); summary reads commits only: commit them to include them',
     );
@@ -259,21 +265,21 @@ describe('summary reads commits, never the working tree', () => {
 });
 
 describe('the report says when a vote was a tie', () => {
-  it('a tie without a casting vote is not passed, and the report says it was a tie', () => {
+  it('a tie without a casting vote is not passed, and the report says it was a tie', async () => {
     const dir = pr({
       [MEETING]: meeting('ann, bob, cat, dan'),
       [VOTE]: vote({ ann: 'yes', bob: 'yes', cat: 'no', dan: 'no' }, 'Adopt the 2024 budget', 'not-passed'),
     });
-    const r = summary(dir);
+    const r = await summary(dir);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('  - Result: **not-passed** (the counted ballots give the same); a tie, 2 to 2');
   });
 });
 
 describe('summary in a repository without a remote', () => {
-  it('says how to name the base when origin/main does not exist', () => {
+  it('says how to name the base when origin/main does not exist', async () => {
     const dir = pr({ [MEETING]: meeting('ann, bob, cat, dan') });
-    const r = cli('summary', ['--repo', dir, '--head', 'pr', '--today', TODAY]);
+    const r = await run('summary', ['--repo', dir, '--head', 'pr', '--today', TODAY]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('name the base branch with --base-branch (e.g. --base-branch main) or the base commit with --base');
   });
@@ -293,7 +299,7 @@ describe('the full report for the job summary', () => {
     expect(outcome.fullMarkdown).not.toContain('✂️');
 
     const out = join(dir, 'full.md');
-    const r = summary(dir, '--full-out', out);
+    const r = await summary(dir, '--full-out', out);
     expect(r.status).toBe(1);
     expect(readFileSync(out, 'utf8')).toBe(r.stdout);
   });

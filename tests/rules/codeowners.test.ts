@@ -1,14 +1,13 @@
 // Enforces the charter's Policies 2, "After the initial appointment, the
 // membership of ALESCo will manage itself": .github/CODEOWNERS gives the rules,
 // schemas, workflows and charter numbers to exactly the current members.
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { renderCodeowners } from '../../scripts/core/codeowners.ts';
 import { brief, repoWith, runCheck, writeRepo, type Files } from '../helpers.ts';
-import { commandArgs } from '../cli-command.ts';
+import { runCommand } from '../cli-command.ts';
 
 /** What `npm run codeowners` writes for the fixture committee (ann..eve, handles <id>-gh). */
 const GOOD = renderCodeowners(['ann-gh', 'bob-gh', 'cat-gh', 'dan-gh', 'eve-gh']);
@@ -122,45 +121,50 @@ describe('codeowners: "After the initial appointment, the membership of ALESCo w
 
 describe('npm run codeowners', () => {
   const script = fileURLToPath(new URL('../../scripts/cli/codeowners.ts', import.meta.url));
-  const cli = (dir: string, ...args: string[]) => {
-    const r = spawnSync(process.execPath, [...commandArgs('codeowners'), '--repo', dir, ...args], { encoding: 'utf8' });
+  /**
+   * `npm run codeowners -- --repo DIR ...`, its entry point run in this process
+   * (tests/cli-command.ts: the same arguments, output, files written and exit
+   * code); tests/cli/explain.test.ts starts it as a child process.
+   */
+  const cli = async (dir: string, ...args: string[]) => {
+    const r = await runCommand('codeowners', ['--repo', dir, ...args]);
     return { code: r.status, out: r.stdout, err: r.stderr };
   };
 
-  it('writes .github/CODEOWNERS (creating .github/), then --check passes and the rule is silent', () => {
+  it('writes .github/CODEOWNERS (creating .github/), then --check passes and the rule is silent', async () => {
     const dir = writeRepo(repoWith());
-    expect(cli(dir, '--check').code).toBe(1);
-    const written = cli(dir);
+    expect((await cli(dir, '--check')).code).toBe(1);
+    const written = await cli(dir);
     expect(written).toMatchObject({ code: 0, out: `wrote .github/CODEOWNERS: ${ALL}\n` });
     const text = readFileSync(join(dir, '.github/CODEOWNERS'), 'utf8');
     expect(text).toBe(GOOD);
     // No temporary file is left behind.
     expect(readdirSync(join(dir, '.github'))).toEqual(['CODEOWNERS']);
-    expect(cli(dir, '--check')).toMatchObject({ code: 0, out: '.github/CODEOWNERS is up to date\n' });
-    expect(cli(dir)).toMatchObject({ code: 0, out: '.github/CODEOWNERS is up to date\n' });
+    expect(await cli(dir, '--check')).toMatchObject({ code: 0, out: '.github/CODEOWNERS is up to date\n' });
+    expect(await cli(dir)).toMatchObject({ code: 0, out: '.github/CODEOWNERS is up to date\n' });
     expect(findings({}, text)).toEqual([]);
   });
 
-  it('--check exits 1 and names the line of a stale file, writing nothing', () => {
+  it('--check exits 1 and names the line of a stale file, writing nothing', async () => {
     const dir = writeRepo(repoWith());
     mkdirSync(join(dir, '.github'));
     const stale = GOOD.replace(' @eve-gh', '');
     writeFileSync(join(dir, '.github/CODEOWNERS'), stale);
-    const r = cli(dir, '--check');
+    const r = await cli(dir, '--check');
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/^\.github\/CODEOWNERS:4:1 `\/scripts\/` must be owned by exactly .*: missing @eve-gh;/);
     expect(readFileSync(join(dir, '.github/CODEOWNERS'), 'utf8')).toBe(stale);
-    expect(cli(dir).code).toBe(0);
+    expect((await cli(dir)).code).toBe(0);
     expect(readFileSync(join(dir, '.github/CODEOWNERS'), 'utf8')).toBe(GOOD);
   });
 
-  it('refuses to guess when a member file cannot be read (exit 2), and on a bad call', () => {
+  it('refuses to guess when a member file cannot be read (exit 2), and on a bad call', async () => {
     const dir = writeRepo(repoWith({ 'governance/members/zed.yaml': 'id: zed\nid: zed\n' }));
-    const r = cli(dir);
+    const r = await cli(dir);
     expect(r.code).toBe(2);
     expect(r.err).toContain('governance/members/zed.yaml could not be read');
     expect(existsSync(join(dir, '.github/CODEOWNERS'))).toBe(false);
-    expect(cli(dir, '--bogus').code).toBe(2);
-    expect(cli(join(dir, 'governance')).code).toBe(2);
+    expect((await cli(dir, '--bogus')).code).toBe(2);
+    expect((await cli(join(dir, 'governance'))).code).toBe(2);
   });
 });

@@ -1,17 +1,14 @@
 // The published status page: exact fragments of the HTML for a known
 // committee, escaping of everything a person wrote, links only to http(s),
 // the same bytes on every run, and the CLI end to end.
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { renderStatusPage, safeUrl, type StatusPageOptions } from '../../scripts/core/status-page.ts';
 import { FIXTURE_TODAY, repoWith, runCheck, writeRepo, type Files } from '../helpers.ts';
-import { commandArgs } from '../cli-command.ts';
+import { runCommand } from '../cli-command.ts';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const REPO_URL = 'https://github.com/example/governance';
 const SHA = '0123456789abcdef0123456789abcdef01234567';
 
@@ -326,16 +323,21 @@ describe('deterministic', () => {
 });
 
 describe('npm run status-page', () => {
-  function run(args: string[]) {
-    const r = spawnSync(process.execPath, [...commandArgs('status-page'), ...args], { cwd: ROOT, encoding: 'utf8' });
+  /**
+   * `npm run status-page -- ...`, its entry point run in this process
+   * (tests/cli-command.ts: the same arguments, output, files written and exit
+   * code); tests/cli/explain.test.ts starts it as a child process.
+   */
+  async function run(args: string[]) {
+    const r = await runCommand('status-page', args);
     return { code: r.status, stdout: r.stdout, stderr: r.stderr };
   }
   const fixture = repoWith({ [BUDGET]: budget('Adopt the budget') });
   const repo = writeRepo(fixture);
 
-  it('writes DIR/index.html, creating the folder, with exit code 0: the same page as the renderer', () => {
+  it('writes DIR/index.html, creating the folder, with exit code 0: the same page as the renderer', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'gov-site-')), 'nested', 'site');
-    const r = run(['--repo', repo, '--today', FIXTURE_TODAY, '--out', out, '--repo-url', REPO_URL, '--commit', SHA]);
+    const r = await run(['--repo', repo, '--today', FIXTURE_TODAY, '--out', out, '--repo-url', REPO_URL, '--commit', SHA]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(`wrote ${join(out, 'index.html')}: 5 members serving, 0 errors, 0 warnings (11 files checked)\n`);
@@ -343,11 +345,11 @@ describe('npm run status-page', () => {
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe(page(fixture, { repoUrl: REPO_URL, commit: SHA }));
   });
 
-  it('exit code 0 when the records have errors: the page shows them; an existing page is replaced', () => {
+  it('exit code 0 when the records have errors: the page shows them; an existing page is replaced', async () => {
     const broken = writeRepo(repoWith({ 'governance/members/zed.yaml': 'id: zed\nid: zed\n' }));
     const out = mkdtempSync(join(tmpdir(), 'gov-site-'));
     writeFileSync(join(out, 'index.html'), 'old page');
-    const r = run(['--repo', broken, '--today', FIXTURE_TODAY, '--out', out]);
+    const r = await run(['--repo', broken, '--today', FIXTURE_TODAY, '--out', out]);
     expect(r.code).toBe(0);
     const html = readFileSync(join(out, 'index.html'), 'utf8');
     expect(html).toContain('<code>yaml-syntax</code>');
@@ -361,19 +363,19 @@ describe('npm run status-page', () => {
     [['--commit', 'main; rm -rf /'], '--commit main; rm -rf /: expected a commit SHA'],
     [['--bogus'], "Unknown option '--bogus'"],
     [['--repo', '/nonexistent/repo'], '--repo /nonexistent/repo: no such directory'],
-  ])('usage error %j: exit 2 with a clear message', (args, message) => {
+  ])('usage error %j: exit 2 with a clear message', async (args, message) => {
     const out = join(mkdtempSync(join(tmpdir(), 'gov-site-')), 'site');
-    const r = run(['--repo', repo, '--out', out, ...args]);
+    const r = await run(['--repo', repo, '--out', out, ...args]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(message);
     expect(r.stderr).toContain('Usage: npm run status-page');
     expect(existsSync(out)).toBe(false);
   });
 
-  it('--out naming a file is a usage error', () => {
+  it('--out naming a file is a usage error', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'gov-site-')), 'a-file');
     writeFileSync(file, 'x');
-    const r = run(['--repo', repo, '--today', FIXTURE_TODAY, '--out', file]);
+    const r = await run(['--repo', repo, '--today', FIXTURE_TODAY, '--out', file]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('exists and is not a folder');
     expect(readFileSync(file, 'utf8')).toBe('x');
