@@ -156,7 +156,7 @@ export function dueReport(full: Model, today: string, within: number, texts?: Du
       file: model.chairTermsFile,
     });
     // The check-in falls at that election: every member serving is asked whether they continue.
-    add({
+    if (charter.chair.checkIn) add({
       kind: 'check-in',
       due: end,
       subject: serving.map((m) => m.id).join(', '),

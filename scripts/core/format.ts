@@ -1,6 +1,7 @@
 // Output formats of `check`. Pure: each returns the text to print.
 import { visible, workflowCommand, workflowLine } from './escape.ts';
 import type { Summary } from './summary.ts';
+import { checkInName } from './text.ts';
 import type { Finding } from './types.ts';
 
 export interface Style {
@@ -40,9 +41,8 @@ export function committeeLines(summary: Summary): string[] {
     const term = end === undefined ? '' : end < c.date ? `, term ended ${end}: an election is due` : `, term ends ${end}`;
     lines.push(`Chair: ${c.chair.member} since ${c.chair.from}${term}`);
   } else lines.push('Chair: none in office');
-  // The charter's check-in falls at each chair election: semi-annual with six-month terms.
   if (c.nextCheckIn) {
-    const name = c.termMonths === undefined || c.termMonths === 6 ? 'semi-annual check-in' : 'check-in (at the chair election)';
+    const name = checkInName(c.termMonths);
     lines.push(c.nextCheckIn < c.date ? `The ${name} is due: since ${c.nextCheckIn}` : `Next ${name}: ${c.nextCheckIn}`);
   }
   const open = (['draft', 'discussion', 'fcp'] as const).filter((s) => c.openRfcs[s].length > 0);

@@ -19,7 +19,8 @@ export interface Charter extends Located {
   quorum: { fraction: number; plus: number; minimum: number };
   majority: string;
   tieBreak: 'chair' | 'none';
-  chair: { termMonths: number; maxConsecutiveTerms: number };
+  /** `checkIn`: each chair election is also the check-in where serving members answer whether they continue (`chair.check_in`, default true). */
+  chair: { termMonths: number; maxConsecutiveTerms: number; checkIn: boolean };
   meetings: { minPerCalendarMonth: number };
   membership: { reviewBusinessDays: number; selfNomination: boolean; majorityOf: 'members' | 'votes-cast' };
   disclosure: { maxAgeMonths: number };
@@ -391,7 +392,7 @@ export function readCharter(value: unknown, file: string, known: Known): { chart
       quorum: { fraction: parts.fraction!, plus: parts.plus!, minimum: parts.minimum! },
       majority: parts.majority!,
       tieBreak: parts.tieBreak === 'none' ? 'none' : 'chair',
-      chair: { termMonths: parts.termMonths!, maxConsecutiveTerms: parts.maxConsecutive! },
+      chair: { termMonths: parts.termMonths!, maxConsecutiveTerms: parts.maxConsecutive!, checkIn: chair.check_in !== false },
       meetings: { minPerCalendarMonth: parts.minPerMonth! },
       membership: {
         reviewBusinessDays: parts.review!,

@@ -9,6 +9,7 @@ import { voteFacts } from './changes.ts';
 import { servesOn, servingOn, termEnd } from './committee.ts';
 import type { ChairTerm, Meeting, Member, Model, Rfc, ServicePeriod, Vote } from './model.ts';
 import { OPEN_STAGES, type Summary } from './summary.ts';
+import { checkInName } from './text.ts';
 import type { Finding } from './types.ts';
 import { analyzeVote, isNullified } from './votes.ts';
 
@@ -209,7 +210,7 @@ function committeeSection(ctx: Context, summary: Summary): string {
       ? `${personName(model, c.chair.member)} (<code>${esc(c.chair.member)}</code>) since ${c.chair.from}${c.chair.termEnd ? `, term ends ${c.chair.termEnd}` : ''}`
       : 'none in office',
   ]);
-  facts.push(['Next semi-annual check-in', c.nextCheckIn ?? 'unknown (no chair term in office)']);
+  if (c.checkIn !== false) facts.push([`Next ${checkInName(c.termMonths)}`, c.nextCheckIn ?? 'unknown (no chair term in office)']);
   const open = OPEN_STAGES.filter((s) => c.openRfcs[s].length > 0);
   facts.push([
     'Open RFCs',

@@ -14,10 +14,12 @@ export interface CommitteeState {
   quorum?: number;
   quorumRule?: string;
   chair?: { member: string; from: string; termEnd?: string };
-  /** The next semi-annual check-in: the chair term's end. */
+  /** The next check-in: the chair term's end (none when the charter has no check-in). */
   nextCheckIn?: string;
   /** The charter's chair term length, which sets how often the check-in comes. */
   termMonths?: number;
+  /** False when the charter has no check-in (chair.check_in: false). */
+  checkIn?: boolean;
   openRfcs: Record<(typeof OPEN_STAGES)[number], number[]>;
 }
 
@@ -36,12 +38,13 @@ export function committeeState(model: Model, date: string): CommitteeState {
     state.quorum = quorumFor(model.charter, committeeSize(model, date).n);
     state.quorumRule = quorumFormula(model.charter);
     state.termMonths = model.charter.chair.termMonths;
+    state.checkIn = model.charter.chair.checkIn;
   }
   const term = chairTermOn(model, date);
   if (term) {
     const end = termEnd(term, model.charter);
     state.chair = { member: term.member, from: term.from, ...(end ? { termEnd: end } : {}) };
-    if (end) state.nextCheckIn = end;
+    if (end && model.charter?.chair.checkIn !== false) state.nextCheckIn = end;
   }
   for (const r of [...model.rfcs].sort((a, b) => a.number - b.number)) {
     const stage = OPEN_STAGES.find((s) => s === r.status);

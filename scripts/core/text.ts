@@ -28,3 +28,14 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   }
   return best !== undefined && bestDistance <= Math.max(1, Math.floor(best.length / 3)) ? best : undefined;
 }
+
+/**
+ * The check-in's name from the chair term's length: it falls at each chair
+ * election, so its period is the term's ("semi-annual" only for six months).
+ */
+export function checkInName(termMonths: number | undefined): string {
+  const names: Record<number, string> = { 1: 'monthly', 3: 'quarterly', 6: 'semi-annual', 12: 'annual', 24: 'biennial' };
+  if (termMonths === undefined) return 'check-in (at the chair election)';
+  const name = names[termMonths];
+  return name ? `${name} check-in` : `check-in (every ${termMonths} months, at the chair election)`;
+}

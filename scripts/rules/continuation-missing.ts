@@ -31,6 +31,8 @@ export const rule: Rule<Model> = {
   check(model) {
     // A demand for a record: it applies from records_since on, which the charter must give.
     if (model.recordsSince === undefined) return [];
+    // A charter without the check-in (chair.check_in: false) asks no one whether they continue.
+    if (model.charter?.chair.checkIn === false) return [];
     const out: RuleFinding[] = [];
     let answered: Map<Member, Set<string>> | undefined;
     for (const vote of model.votes.values()) {

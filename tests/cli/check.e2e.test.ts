@@ -102,6 +102,7 @@ describe('npm run check', () => {
         chair: { member: 'ann', from: '2024-02-07', termEnd: '2024-08-07' },
         nextCheckIn: '2024-08-07',
         termMonths: 6,
+        checkIn: true,
         openRfcs: { draft: [], discussion: [1], fcp: [] },
       },
     });

@@ -27,7 +27,7 @@ describe('committeeLines', () => {
       'Committee on 2027-01-10: 2 members serving (ann, bob)',
       'Quorum: 5 present (2/3, minimum 5)',
       'Chair: ann since 2026-01-14, term ends 2027-01-14',
-      'Next check-in (at the chair election): 2027-01-14',
+      'Next annual check-in: 2027-01-14',
       'Open RFCs: fcp RFC 0003',
     ]);
   });
@@ -35,7 +35,7 @@ describe('committeeLines', () => {
   it('a check-in in the past is due, and the chair term ended', () => {
     const lines = committeeLines(summary({ date: '2027-02-15' }));
     expect(lines).toContain('Chair: ann since 2026-01-14, term ended 2027-01-14: an election is due');
-    expect(lines).toContain('The check-in (at the chair election) is due: since 2027-01-14');
+    expect(lines).toContain('The annual check-in is due: since 2027-01-14');
   });
 
   it('no chair in office, no charter', () => {

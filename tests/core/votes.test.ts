@@ -19,7 +19,7 @@ function charter(over: { tieBreak?: 'chair' | 'none'; majorityOf?: 'members' | '
     quorum: { fraction: 0.5, plus: 1, minimum: 4 },
     majority: 'more-than-half-of-votes-cast',
     tieBreak: over.tieBreak ?? 'chair',
-    chair: { termMonths: 6, maxConsecutiveTerms: 2 },
+    chair: { termMonths: 6, maxConsecutiveTerms: 2, checkIn: true },
     meetings: { minPerCalendarMonth: 1 },
     membership: { reviewBusinessDays: 5, selfNomination: false, majorityOf: over.majorityOf ?? 'members' },
     disclosure: { maxAgeMonths: 6 },

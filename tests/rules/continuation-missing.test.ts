@@ -88,6 +88,13 @@ describe('continuation-missing: at each chair election, every serving member ans
       'a member whose service the schema rejected: whether they serve is unknown',
       { ...committee({ bob: null }), [path('bob')]: member('bob', null, ['  - from: 2024-13-10', '    appointed_by: board']) },
     ],
+    [
+      'the charter has no check-in (chair.check_in: false): no one is asked',
+      {
+        ...committee({ ann: null, bob: [], cat: null, dan: null, eve: null }),
+        'governance/charter.yaml': baseRepo()['governance/charter.yaml']!.replace('max_consecutive_terms: 2 }', 'max_consecutive_terms: 2, check_in: false }'),
+      },
+    ],
     ['two elections, every member answered at each', { ...committee(), ...secondElection, ...Object.fromEntries(IDS.map((id) => [path(id), member(id, ['2024-02-07', '2024-03-06'])])) }],
   ])('valid: %s', (_name, changes) => {
     expect(run(changes)).toEqual([]);
@@ -96,6 +103,11 @@ describe('continuation-missing: at each chair election, every serving member ans
   it.each<[string, Files, string[]]>([
     ['bob has no `continuation` key: at his root mapping', committee({ bob: null }), [AT_ROOT('bob')]],
     ['bob has `continuation: []`: at the key', committee({ bob: [] }), [AT_KEY('bob')]],
+    [
+      'chair.check_in: true says what the default says',
+      { ...committee({ bob: [] }), 'governance/charter.yaml': baseRepo()['governance/charter.yaml']!.replace('max_consecutive_terms: 2 }', 'max_consecutive_terms: 2, check_in: true }') },
+      [AT_KEY('bob')],
+    ],
     ['bob answered the day before the election', committee({ bob: ['2024-02-06'] }), [AT_KEY('bob')]],
     ['bob answered the day after the election', committee({ bob: ['2024-02-08'] }), [AT_KEY('bob')]],
     [
