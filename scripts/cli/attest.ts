@@ -100,7 +100,9 @@ runCli(HELP, async (argv) => {
     if (sha !== undefined) {
       const all = result.votes.flatMap((v) => v.ballots);
       const confirmed = all.filter((b) => b.status === 'attested').length;
-      const words = all.length === 0 ? 'no ballots recorded in this PR' : `${confirmed} of ${all.length} ballots confirmed by their voters`;
+      const live = result.live ?? [];
+      const inProgress = live.map((v) => `vote ${v.id} in progress: ${v.ballots.length} of ${v.serving.length} voted`).join('; ');
+      const words = [all.length === 0 ? (live.length ? '' : 'no ballots recorded in this PR') : `${confirmed} of ${all.length} ballots confirmed by their voters`, inProgress].filter(Boolean).join('; ');
       await setAttestationStatus(gh, sha, required && open.length > 0 ? 'failure' : 'success', required ? words : `${words} (reported, not required)`);
     }
     return required && open.length > 0 ? 1 : 0;

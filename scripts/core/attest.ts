@@ -3,7 +3,9 @@
 // candidate's id) from their own GitHub account, or approves the PR. Pure:
 // the comments and reviews come in as data (the shell fetches them), and
 // every ballot gets one status.
-import type { Model, Vote } from './model.ts';
+import { servingOn } from './committee.ts';
+import { inProgress, type Model, type Vote } from './model.ts';
+import { analyzeVote, type Tally } from './votes.ts';
 
 export interface PrComment {
   id: number;
@@ -12,6 +14,8 @@ export interface PrComment {
   url?: string;
   /** ISO timestamp: the latest comment of an account counts. */
   createdAt: string;
+  /** ISO timestamp of the last edit, when it was edited. */
+  updatedAt?: string;
 }
 
 export interface PrReview {
@@ -45,9 +49,35 @@ export interface IgnoredBallot {
   url?: string;
 }
 
+/** A vote held on the pull request (`async.closes`), counted from the members' own `/vote` comments so far. */
+export interface LiveVote {
+  id: string;
+  kind?: string;
+  motion?: string;
+  channel?: string;
+  opened?: string;
+  closes: string;
+  /** The members serving on the closing day, who may vote. */
+  serving: string[];
+  /** Each serving member's latest ballot, in the order of `serving`. */
+  ballots: { member: string; value: string; url?: string }[];
+  /** Serving members who have not voted yet. */
+  waiting: string[];
+  /** Who has taken part (voted, abstentions included), the quorum needed, whether it is met. */
+  tookPart: number;
+  quorumNeeded?: number;
+  quorumMet?: boolean;
+  tally?: Tally;
+  election?: { votes: [string, number][]; cast: number };
+  /** The result the charter gives these ballots now (undefined: no quorum yet, or not computable). */
+  result?: string;
+}
+
 export interface Attestation {
   votes: AttestedVote[];
   ignored: IgnoredBallot[];
+  /** Votes in progress on the PR, with their live tally (absent when there are none). */
+  live?: LiveVote[];
 }
 
 /** One `/vote` line: what it says, and for which vote when it names one. */
@@ -127,7 +157,31 @@ export function attest(handles: Model, votes: readonly Vote[], comments: readonl
         ignore(`this PR records no vote ${vote}`);
         continue;
       }
-      const recorded = votes.find((v) => v.id === vote)?.ballots?.find((x) => x.voter === member);
+      const target = votes.find((v) => v.id === vote);
+      if (target && inProgress(target)) {
+        const closes = target.async?.closes ?? '';
+        if (c.createdAt.slice(0, 10) > closes) {
+          ignore(`vote ${vote} closed on ${closes} (UTC): this comment came after`);
+          continue;
+        }
+        if (c.updatedAt !== undefined && c.updatedAt.slice(0, 10) > closes) {
+          ignore(`vote ${vote} closed on ${closes} (UTC): this comment was edited after, so what it said at the close is not known`);
+          continue;
+        }
+        if (!servingOn(model, closes).includes(member)) {
+          ignore(`${member} does not serve on ${closes}, the day vote ${vote} closes`);
+          continue;
+        }
+        if (target.kind === 'chair-election' ? b.value !== 'abstain' && !target.candidates.some((x) => x.member === b.value) : !['yes', 'no', 'abstain'].includes(b.value)) {
+          ignore(target.kind === 'chair-election' ? `/vote names a candidate of vote ${vote} (${target.candidates.map((x) => x.member).join(', ')}) or abstain` : '/vote yes, no or abstain');
+          continue;
+        }
+        let perVote = said.get(member);
+        if (!perVote) said.set(member, (perVote = new Map()));
+        perVote.set(vote, { value: b.value, ...(c.url ? { url: c.url } : {}), at: c.createdAt, id: c.id });
+        continue;
+      }
+      const recorded = target?.ballots?.find((x) => x.voter === member);
       if (!recorded) {
         ignore(`no ballot of ${member} is recorded in vote ${vote}`);
         continue;
@@ -147,9 +201,11 @@ export function attest(handles: Model, votes: readonly Vote[], comments: readonl
   }
   for (const [login, r] of latestReview) if (r.state === 'APPROVED') approved.set(login, r);
 
+  const live = votes.filter(inProgress).map((v) => liveVote(model, v, said));
   return {
     ignored,
-    votes: votes.map((v) => ({
+    ...(live.length ? { live } : {}),
+    votes: votes.filter((v) => !inProgress(v)).map((v) => ({
       id: v.id,
       ballots: (v.ballots ?? []).map((b) => {
         const member = model.members.get(b.voter);
@@ -166,6 +222,50 @@ export function attest(handles: Model, votes: readonly Vote[], comments: readonl
   };
 }
 
+/**
+ * The tally so far of a vote held on the PR: its ballots are the serving
+ * members' latest `/vote`s, judged as the recorded vote will be (a vote
+ * closed on its `closes` day, with those ballots), against `model`, the base
+ * branch's records: who serves, the charter's quorum and majority.
+ */
+function liveVote(model: Model, vote: Vote, said: ReadonlyMap<string, ReadonlyMap<string, { value: string; url?: string }>>): LiveVote {
+  const closes = vote.async?.closes ?? '';
+  const serving = [...servingOn(model, closes)].sort();
+  const ballots = serving.flatMap((member) => {
+    const b = said.get(member)?.get(vote.id);
+    return b ? [{ member, value: b.value, ...(b.url ? { url: b.url } : {}) }] : [];
+  });
+  const voted = new Set(ballots.map((b) => b.member));
+  const { closes: _open, ...venue } = vote.async ?? {};
+  const { result: _none, ...rest } = vote;
+  const held: Vote = {
+    ...rest,
+    date: closes,
+    async: { ...venue, closed: closes },
+    ballots: ballots.map((b) => ({ voter: b.member, value: b.value, path: ['ballots', b.member] })),
+    ballotsKnown: true,
+  };
+  const a = analyzeVote(model, held);
+  return {
+    id: vote.id,
+    ...(vote.kind !== undefined ? { kind: vote.kind } : {}),
+    ...(vote.motion !== undefined ? { motion: vote.motion } : {}),
+    ...(vote.async?.channel !== undefined ? { channel: vote.async.channel } : {}),
+    ...(vote.async?.opened !== undefined ? { opened: vote.async.opened } : {}),
+    closes,
+    serving,
+    ballots,
+    waiting: serving.filter((m) => !voted.has(m)),
+    tookPart: new Set([...voted, ...vote.recused.filter((r) => serving.includes(r))]).size,
+    ...(a.quorumNeeded !== undefined ? { quorumNeeded: a.quorumNeeded } : {}),
+    ...(a.quorumMet !== undefined ? { quorumMet: a.quorumMet } : {}),
+    ...(a.tally ? { tally: a.tally } : {}),
+    ...(a.election ? { election: { votes: [...a.election.votes.entries()], cast: a.election.cast } } : {}),
+    // Without quorum no vote is taken at all (vote-quorum): there is no result to give.
+    ...(a.computedResult !== undefined && a.quorumMet !== false ? { result: a.computedResult } : {}),
+  };
+}
+
 /** The ballots that keep an `attestation: required` PR from passing. */
 export function unattested(a: Attestation): AttestedBallot[] {
   return a.votes.flatMap((v) => v.ballots.filter((b) => b.status === 'contradicted' || b.status === 'missing'));
@@ -176,26 +276,70 @@ export function unattested(a: Attestation): AttestedBallot[] {
  * record and comment text inert (report.ts's escapeText).
  */
 export function attestationMarkdown(a: Attestation, escape: (text: string, max?: number) => string, required: boolean): string[] {
-  if (a.votes.length === 0) return [];
-  const all = a.votes.flatMap((v) => v.ballots);
-  const confirmed = all.filter((b) => b.status === 'attested').length;
+  const lines: string[] = [];
   const link = (text: string, url?: string): string => (url && /^https:\/\/[^\s()]+$/.test(url) ? `[${text}](${url})` : text);
-  const lines = [
-    '',
-    '### Attestation',
-    '',
-    `${confirmed} of ${all.length} ballot${all.length === 1 ? '' : 's'} confirmed by the voters' own accounts${required ? ' (required by the charter: every ballot must be)' : ''}.`,
-  ];
-  for (const v of a.votes) {
-    for (const b of v.ballots) {
-      const who = escape(b.member, 60);
-      if (b.status === 'contradicted')
-        lines.push(`- ❌ ${who}'s ballot in ${escape(v.id, 120)} says ${escape(b.recorded, 60)}, ${link('their comment', b.url)} says ${escape(b.said ?? '', 60)}`);
-      else if (b.status === 'missing') lines.push(`- ⏳ ${who} has not confirmed their ballot (${escape(b.recorded, 60)}) in ${escape(v.id, 120)}: comment \`/vote ${escape(b.recorded, 60)}\` or approve the PR`);
-      else if (b.status === 'no-handle') lines.push(`- ❔ ${who} has no \`github\` handle in their member file: their ballot cannot be confirmed here`);
-      else lines.push(`- ✅ ${who}: ${escape(b.recorded, 60)} (${link('confirmed', b.url)})`);
+  for (const v of a.live ?? []) lines.push(...liveMarkdown(v, escape, link));
+  if (a.votes.length > 0) {
+    const all = a.votes.flatMap((v) => v.ballots);
+    const confirmed = all.filter((b) => b.status === 'attested').length;
+    lines.push(
+      '',
+      '### Attestation',
+      '',
+      `${confirmed} of ${all.length} ballot${all.length === 1 ? '' : 's'} confirmed by the voters' own accounts${required ? ' (required by the charter: every ballot must be)' : ''}.`,
+    );
+    for (const v of a.votes) {
+      for (const b of v.ballots) {
+        const who = escape(b.member, 60);
+        if (b.status === 'contradicted')
+          lines.push(`- ❌ ${who}'s ballot in ${escape(v.id, 120)} says ${escape(b.recorded, 60)}, ${link('their comment', b.url)} says ${escape(b.said ?? '', 60)}`);
+        else if (b.status === 'missing') lines.push(`- ⏳ ${who} has not confirmed their ballot (${escape(b.recorded, 60)}) in ${escape(v.id, 120)}: comment \`/vote ${escape(b.recorded, 60)}\` or approve the PR`);
+        else if (b.status === 'no-handle') lines.push(`- ❔ ${who} has no \`github\` handle in their member file: their ballot cannot be confirmed here`);
+        else lines.push(`- ✅ ${who}: ${escape(b.recorded, 60)} (${link('confirmed', b.url)})`);
+      }
     }
   }
+  if (lines.length === 0) return [];
   for (const i of a.ignored) lines.push(`- Ignored: ${link(escape(i.said, 80), i.url)} by @\u200d${escape(i.login, 40)}: ${escape(i.why, 200)}`);
   return lines;
+}
+
+/** "Vote in progress": who may vote, who has, quorum so far, the result if it closed now. */
+function liveMarkdown(v: LiveVote, escape: (text: string, max?: number) => string, link: (text: string, url?: string) => string): string[] {
+  const id = escape(v.id, 120);
+  const where = [v.channel ? `on ${escape(v.channel, 80)}` : '', v.opened ? `opened ${v.opened}` : '', `closes ${v.closes} (end of the day, UTC)`].filter(Boolean).join(', ');
+  const quorum =
+    v.quorumNeeded === undefined
+      ? `${v.tookPart} of ${v.serving.length} have taken part (the quorum cannot be computed: the charter cannot be read)`
+      : `${v.tookPart} of ${v.serving.length} have taken part, ${v.quorumNeeded} needed ${v.quorumMet ? '✔' : '✘'}`;
+  const counts = v.tally
+    ? ` (${v.tally.yes} yes, ${v.tally.no} no, ${v.tally.abstain} abstain)`
+    : v.election
+      ? ` (${v.election.votes.map(([c, k]) => `${escape(c, 60)} ${k}`).join(', ') || 'no votes for a candidate'}; ${v.election.cast} cast)`
+      : '';
+  const result =
+    v.quorumMet === false
+      ? 'no vote: without quorum none is taken'
+      : v.result === undefined
+      ? 'not computable'
+      : v.result === 'passed'
+        ? 'passed'
+        : v.result === 'not-passed'
+          ? 'not passed'
+          : v.result === 'no-majority'
+            ? 'no one elected (no majority)'
+            : `${escape(v.result.slice('elected:'.length), 60)} elected`;
+  const example = v.kind === 'chair-election' ? '/vote <candidate-id>` or `/vote abstain' : '/vote yes`, `/vote no` or `/vote abstain';
+  return [
+    '',
+    `### Vote in progress: ${id}`,
+    '',
+    `${v.motion !== undefined ? `${escape(v.motion, 200)} ` : ''}(${escape(v.kind ?? 'vote', 40)}; ${where}). Members vote with a comment line \`${example}\` from their own account; the latest counts.`,
+    '',
+    `- Voted: ${v.ballots.length ? v.ballots.map((b) => `${escape(b.member, 60)} ${link(escape(b.value, 60), b.url)}`).join(', ') : 'no one yet'}`,
+    `- Not voted yet: ${v.waiting.length ? v.waiting.map((m) => escape(m, 60)).join(', ') : 'no one'}`,
+    `- Quorum so far: ${quorum}`,
+    `- If it closed now: ${result}${counts}`,
+    `- After it closes: \`npm run record -- ballots --pr N\` writes the ballots and the result into the vote file, and the PR can merge.`,
+  ];
 }

@@ -12,10 +12,11 @@ export async function prComments(gh: GitHub, pr: number): Promise<PrComment[]> {
     const login = str((c.user as Record<string, unknown> | null | undefined)?.login);
     const body = str(c.body);
     const createdAt = str(c.created_at);
+    const updatedAt = str(c.updated_at);
     const id = typeof c.id === 'number' ? c.id : undefined;
     if (login === undefined || body === undefined || createdAt === undefined || id === undefined) return [];
     const url = str(c.html_url);
-    return [{ id, login, body, createdAt, ...(url ? { url } : {}) }];
+    return [{ id, login, body, createdAt, ...(updatedAt && updatedAt !== createdAt ? { updatedAt } : {}), ...(url ? { url } : {}) }];
   });
 }
 
