@@ -6,13 +6,20 @@ import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { isIsoDate } from '../core/dates.ts';
 import { visible } from '../core/escape.ts';
+import { attest, type IgnoredBallot, type LiveVote } from '../core/attest.ts';
+import { inProgress } from '../core/model.ts';
+import type { Finding } from '../core/types.ts';
+import { prComments } from '../shell/attest.ts';
+import { GitHub, GitHubError, parsePrNumber } from '../shell/github.ts';
 import {
   describeOutcome,
   planChairTerm,
   planContinuation,
   planDisclosure,
   planMeeting,
+  planBallots,
   planMember,
+  planOpenVote,
   planRfcStatus,
   planVote,
   RecordError,
@@ -38,6 +45,12 @@ before writing: a record that would bring an error is refused, nothing written.
                [--rfc N] [--recused x] [--tie-break chair:yes | ID:yes[:designated-by]]
                [--subject ID --nominated-by ID --nomination-date D --questionnaire D]
                [--candidates id:nominator,...] [--slug S] [--notes TEXT]
+               --async --closes D [--opened D] [--channel "PR #N"] --kind K --motion TEXT
+               opens a vote on a pull request: members vote there with /vote
+  ballots      --pr N [--vote ID]
+               after a vote opened on PR N closes: writes each serving member's
+               latest /vote (GITHUB_TOKEN, GITHUB_REPOSITORY, GITHUB_API_URL),
+               closed, the result, and the PR as source
   roll-call    --meeting D [--kind K] [--candidates id:nominator,...] [--format text|json]
                the chair's script before a vote: who is present and eligible, the
                quorum, the votes needed, the tie rule
@@ -87,6 +100,7 @@ const OPTIONS: Record<string, ParseArgsConfig['options']> = {
     async: { type: 'boolean', default: false },
     opened: { type: 'string' },
     closed: { type: 'string' },
+    closes: { type: 'string' },
     channel: { type: 'string' },
     kind: { type: 'string' },
     motion: { type: 'string' },
@@ -105,6 +119,7 @@ const OPTIONS: Record<string, ParseArgsConfig['options']> = {
     slug: { type: 'string' },
     notes: { type: 'string' },
   },
+  ballots: { pr: { type: 'string' }, vote: { type: 'string' } },
   'roll-call': { meeting: { type: 'string' }, kind: { type: 'string' }, candidates: { type: 'string', multiple: true } },
   member: {
     id: { type: 'string' },
@@ -172,7 +187,9 @@ function voteInput(values: Values): VoteInput {
     if (!voter || !value) throw new UsageError(`--ballot ${b}: write it as voter=value`);
     ballots.push([voter, value]);
   }
-  if (ballots.length === 0) throw new UsageError('no ballots: give --yes, --no, --abstain or --ballot voter=value');
+  const opening = values.async === true && str(values.closes) !== undefined;
+  if (opening && ballots.length) throw new UsageError('a vote opened with --closes has no ballots yet: members vote on the pull request, and `record ballots --pr N` records them after it closes');
+  if (!opening && ballots.length === 0) throw new UsageError('no ballots: give --yes, --no, --abstain or --ballot voter=value (or open a vote on a pull request with --async --closes D)');
   let tieBreak: VoteInput['tieBreak'];
   const tb = str(values['tie-break']);
   if (tb !== undefined) {
@@ -198,8 +215,9 @@ function voteInput(values: Values): VoteInput {
     ...(str(values.notes) !== undefined ? { notes: str(values.notes)! } : {}),
   };
   if (values.async) {
+    if (str(values.closes) !== undefined && str(values.closed) !== undefined) throw new UsageError('--closed (a vote held) or --closes (a vote opened on a pull request), not both');
     input.async = {
-      closed: need(values, 'closed'),
+      closed: str(values.closes) ?? need(values, 'closed'),
       ...(str(values.opened) !== undefined ? { opened: str(values.opened)! } : {}),
       ...(str(values.channel) !== undefined ? { channel: str(values.channel)! } : {}),
     };
@@ -217,12 +235,21 @@ interface Plan {
   /** A name for the branch and the commit: `vote 2026-12-03-budget`. */
   name: string;
   commit: string;
+  /** Errors the record is meant to bring (a vote opened on a PR is vote-open's error until its ballots are recorded). */
+  allow?: (f: Finding) => boolean;
 }
 
-function plan(what: string, values: Values, session: Session): Plan | string {
+function plan(what: string, values: Values, session: Session, fetched?: Fetched): Plan | string {
   const { model } = session;
   const today = session.today;
   switch (what) {
+    case 'ballots': {
+      if (!fetched) throw new Error('ballots: the comments were not read');
+      const { write, outcome } = planBallots(model, session.read, { vote: fetched.vote, live: fetched.live, prUrl: fetched.prUrl, today });
+      const counts = outcome.tally ? `, ${outcome.tally.yes}-${outcome.tally.no}-${outcome.tally.abstain}` : '';
+      const ignored = fetched.ignored.map((i) => `ignored: ${i.said} by @${i.login}: ${i.why}\n`).join('');
+      return { writes: [write], report: `${describeOutcome(outcome)}${ignored}`, name: `ballots-${outcome.id}`, commit: `record(vote): ballots of ${outcome.id} from ${fetched.prUrl}, ${outcome.result}${counts}` };
+    }
     case 'roll-call': {
       const kind = str(values.kind) ?? 'decision';
       if (!(VOTE_KINDS as readonly string[]).includes(kind)) throw new UsageError(`--kind ${kind}: expected one of ${VOTE_KINDS.join(', ')}`);
@@ -245,6 +272,18 @@ function plan(what: string, values: Values, session: Session): Plan | string {
       return { writes: [write], report: '', name: `meeting-${id}`, commit: `record(meeting): ${id}, ${list(values.present).length} members present` };
     }
     case 'vote': {
+      if (values.async === true && str(values.closes) !== undefined) {
+        const input = voteInput(values);
+        const write = planOpenVote(model, {
+          ...input,
+          channel: str(values.channel) ?? 'pull request',
+          opened: str(values.opened) ?? today,
+          closes: need(values, 'closes'),
+        });
+        const id = write.path.slice('governance/votes/'.length, -'.yaml'.length);
+        const report = `Vote ${id} opens on the pull request: members vote with a comment line \`/vote yes\` (no, abstain${input.kind === 'chair-election' ? ', or a candidate\'s id' : ''}) until the end of ${need(values, 'closes')} (UTC); then \`npm run record -- ballots --pr N\` records the ballots and the result.\n`;
+        return { writes: [write], report, name: id, commit: `record(vote): open ${id} until ${need(values, 'closes')}`, allow: (f) => f.rule === 'vote-open' && f.file === write.path };
+      }
       const { write, outcome } = planVote(model, voteInput(values));
       const counts = outcome.tally ? `, ${outcome.tally.yes}-${outcome.tally.no}-${outcome.tally.abstain}` : '';
       return { writes: [write], report: describeOutcome(outcome), name: outcome.id, commit: `record(vote): ${outcome.id}, ${outcome.result}${counts}` };
@@ -301,16 +340,64 @@ function plan(what: string, values: Values, session: Session): Plan | string {
       return { writes: [write], report: '', name: `rfc-${String(rfc).padStart(4, '0')}-${to}`, commit: `record(rfc): RFC ${String(rfc).padStart(4, '0')} to ${to}` };
     }
     default:
-      throw new UsageError(`record what? "${what}" is not one of: meeting, vote, roll-call, member, disclosure, chair-term, continuation, rfc-status`);
+      throw new UsageError(`record what? "${what}" is not one of: meeting, vote, ballots, roll-call, member, disclosure, chair-term, continuation, rfc-status`);
   }
 }
 
 const line = (f: { file: string; line: number; column: number; severity: string; rule: string; message: string }): string =>
   `${visible(f.file)}:${f.line}:${f.column} ${f.severity} ${f.rule} ${visible(f.message)}`;
 
+interface Fetched {
+  vote: string;
+  live: LiveVote;
+  ignored: IgnoredBallot[];
+  prUrl: string;
+}
+
+/**
+ * `record ballots`: the vote in progress (--vote, or the only one), and its
+ * ballots from the PR's comments through the GitHub API. Handles come from
+ * the records as they are here; the attestation check judges them again
+ * against the base branch on the PR.
+ */
+async function fetchBallots(values: Values, session: Session): Promise<Fetched> {
+  const prText = need(values, 'pr');
+  let pr: number;
+  try {
+    pr = parsePrNumber(prText);
+  } catch (error) {
+    throw new UsageError(`--pr: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const open = [...session.model.votes.values()].filter(inProgress);
+  const wanted = str(values.vote);
+  const vote = wanted !== undefined ? open.find((v) => v.id === wanted) : open.length === 1 ? open[0] : undefined;
+  if (!vote)
+    throw new RecordError(
+      open.length === 0
+        ? 'no vote is in progress here (a vote file with async.closes and no closed)'
+        : wanted !== undefined
+          ? `vote ${wanted} is not in progress here (in progress: ${open.map((v) => v.id).join(', ')})`
+          : `${open.length} votes are in progress: name one with --vote (${open.map((v) => v.id).join(', ')})`,
+    );
+  const repository = process.env.GITHUB_REPOSITORY ?? '';
+  const gh = new GitHub({
+    token: process.env.GITHUB_TOKEN ?? '',
+    repository,
+    apiUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
+    log: (line) => process.stderr.write(`record: ${line}\n`),
+  });
+  const comments = await prComments(gh, pr);
+  const all = [...session.model.votes.values()].filter((v) => v.id === vote.id || open.includes(v));
+  const result = attest(session.model, all.length > 1 ? all : [vote], comments, []);
+  const live = result.live?.find((l) => l.id === vote.id);
+  if (!live) throw new Error(`no tally for ${vote.id}`);
+  const server = (process.env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
+  return { vote: vote.id, live, ignored: result.ignored, prUrl: `${server}/${repository}/pull/${pr}` };
+}
+
 runCli(HELP, async (argv) => {
   const [what, ...rest] = argv;
-  if (!what || what.startsWith('-')) throw new UsageError('say what to record: meeting, vote, roll-call, member, disclosure, chair-term, continuation or rfc-status');
+  if (!what || what.startsWith('-')) throw new UsageError('say what to record: meeting, vote, ballots, roll-call, member, disclosure, chair-term, continuation or rfc-status');
   const own = OPTIONS[what];
   if (!own) throw new UsageError(`record what? "${what}" is not one of: ${Object.keys(OPTIONS).join(', ')}`);
   // No options on a terminal: ask for them.
@@ -325,8 +412,13 @@ runCli(HELP, async (argv) => {
   const session = openSession(resolve(str(values.repo) ?? '.'), today);
   let planned: Plan | string;
   try {
-    planned = plan(what, values as Values, session);
+    const fetched = what === 'ballots' ? await fetchBallots(values as Values, session) : undefined;
+    planned = plan(what, values as Values, session, fetched);
   } catch (error) {
+    if (error instanceof GitHubError) {
+      process.stderr.write(`record: ${error.message}; nothing written\n`);
+      return 1;
+    }
     if (error instanceof RecordError || error instanceof RollCallError || error instanceof EditError) {
       process.stderr.write(`record: ${error.message}; nothing written\n`);
       return 1;
@@ -338,7 +430,7 @@ runCli(HELP, async (argv) => {
     return 0;
   }
 
-  const verdict = judge(session, planned.writes);
+  const verdict = judge(session, planned.writes, planned.allow);
   if (!verdict.ok) {
     process.stderr.write(`record: refused, nothing written: the record would bring ${verdict.newErrors.length === 1 ? 'an error' : `${verdict.newErrors.length} errors`} that \`check\` reports:\n`);
     for (const f of verdict.newErrors) process.stderr.write(`  ${line(f)}\n`);

@@ -5,10 +5,11 @@
 import { chairTermOn, committeeSize, quorumFor, servesIdOn } from './committee.ts';
 import { dayBefore, isIsoDate } from './dates.ts';
 import { extractFrontMatter } from './source.ts';
-import type { Model } from './model.ts';
+import type { LiveVote } from './attest.ts';
+import { inProgress, type Model } from './model.ts';
 import { rollCall, VOTE_KINDS, type RollCall, type VoteKind } from './roll-call.ts';
 import { computeElection, computeResult, majorityOfMembers } from './votes.ts';
-import { appendItem, assertParsesTo, renderValue, setScalar } from './yaml-edit.ts';
+import { addEntry, appendItem, assertParsesTo, renameKey, renderValue, setScalar } from './yaml-edit.ts';
 
 /** A mistake in what was asked: said in one line, nothing written. */
 export class RecordError extends Error {}
@@ -266,6 +267,81 @@ export function planVote(model: Model, input: VoteInput): { write: Write; outcom
     ['notes', input.notes],
   ]);
   return { write: { path: `governance/votes/${outcome.id}.yaml`, text }, outcome };
+}
+
+/**
+ * A vote opened on a pull request: `async: { channel, opened, closes }` and
+ * no ballots or result. Members vote with `/vote` comments on the PR until
+ * the end of `closes`; `planBallots` records them after.
+ */
+export function planOpenVote(model: Model, input: Omit<VoteInput, 'ballots' | 'meeting' | 'async' | 'tieBreak'> & { channel: string; opened: string; closes: string }): Write {
+  if (!model.charter) throw new RecordError('governance/charter.yaml cannot be read: the vote is judged by its numbers');
+  if (!(VOTE_KINDS as readonly string[]).includes(input.kind)) throw new RecordError(`--kind ${input.kind}: expected one of ${VOTE_KINDS.join(', ')}`);
+  if (input.motion.trim() === '') throw new RecordError('--motion is needed: the motion as it is put to the vote');
+  const opened = requireDate(input.opened, '--opened');
+  const closes = requireDate(input.closes, '--closes');
+  if (closes < opened) throw new RecordError(`--closes ${closes} is before --opened ${opened}`);
+  if (input.kind === 'rfc' && input.rfc === undefined) throw new RecordError('--rfc N is needed for a vote of kind rfc');
+  if (input.kind === 'membership' && input.subject === undefined) throw new RecordError('--subject ID is needed for a membership vote (the candidate)');
+  if (input.kind === 'chair-election' && !input.candidates?.length) throw new RecordError('--candidates is needed for a chair election');
+  const id = `${closes}-${slugFor({ ...input, ballots: [] })}`;
+  if (!SLUG.test(id.slice(11))) throw new RecordError(`--slug ${input.slug ?? ''}: lowercase letters, digits and hyphens`);
+  if (model.votes.has(id) || model.skipped.votes.has(id)) throw new RecordError(`governance/votes/${id}.yaml exists already: give this vote its own --slug`);
+  const text = renderRecord([
+    ['id', id],
+    ['date', closes],
+    ['async', { channel: input.channel, opened, closes }],
+    ['kind', input.kind],
+    ['motion', input.motion],
+    ['rfc', input.rfc],
+    ['candidates', input.candidates?.map((c) => ({ member: c.member, nominated_by: c.nominatedBy, accepted: c.accepted }))],
+    ['subject', input.subject],
+    ['nomination', input.nomination ? { by: input.nomination.by, date: input.nomination.date } : undefined],
+    ['questionnaire_circulated', input.questionnaireCirculated],
+    ['recused', input.recused?.length ? input.recused : undefined],
+    ['notes', input.notes],
+  ]);
+  return { path: `governance/votes/${id}.yaml`, text };
+}
+
+/**
+ * Record the ballots of a vote held on a pull request, after it closed:
+ * `closes` becomes `closed`, the ballots are each serving member's latest
+ * `/vote` (`live`, from attest), the result is computed, `source` names the
+ * PR and `notes` each ballot's comment (the data model has no per-ballot
+ * source). The rest of the file is kept byte for byte.
+ */
+export function planBallots(model: Model, read: ReadText, input: { vote: string; live: LiveVote; prUrl: string; today: string }): { write: Write; outcome: VoteOutcome } {
+  const vote = model.votes.get(input.vote);
+  if (!vote || !inProgress(vote)) throw new RecordError(`vote ${input.vote} is not in progress (no async.closes without closed)`);
+  const closes = vote.async?.closes ?? '';
+  if (input.today <= closes) throw new RecordError(`vote ${vote.id} is open until the end of ${closes} (UTC): record its ballots from the day after`);
+  const live = input.live;
+  if (live.quorumMet === false)
+    throw new RecordError(
+      `vote ${vote.id} closed without quorum: ${live.tookPart} of ${live.serving.length} members took part, ${live.quorumNeeded ?? '?'} needed. No vote was taken: close the pull request, or remove the vote file from it and note the attempt in a meeting's notes`,
+    );
+  if (live.result === undefined) throw new RecordError(`the result of vote ${vote.id} cannot be computed (is governance/charter.yaml readable?)`);
+  const before = read(vote.file);
+  if (before === undefined) throw new RecordError(`${vote.file} cannot be read`);
+  let text = renameKey(before, ['async', 'closes'], 'closed');
+  text = addEntry(text, [], 'ballots', Object.fromEntries(live.ballots.map((b) => [b.member, b.value])));
+  text = addEntry(text, [], 'result', live.result);
+  if (vote.raw && typeof vote.raw === 'object' && !('source' in vote.raw)) text = addEntry(text, [], 'source', input.prUrl);
+  const cited = live.ballots.filter((b) => b.url).map((b) => `${b.member} ${b.url}`);
+  const said = `Ballots cast on ${input.prUrl} by each member's own /vote comment (the latest before the close)${cited.length ? `: ${cited.join('; ')}` : ''}.`;
+  const notes = vote.raw && typeof vote.raw === 'object' ? (vote.raw as Record<string, unknown>).notes : undefined;
+  text = typeof notes === 'string' ? setScalar(text, ['notes'], `${notes}
+${said}`) : addEntry(text, [], 'notes', said);
+  const outcome: VoteOutcome = {
+    id: vote.id,
+    date: closes,
+    result: live.result,
+    ...(live.tally ? { tally: live.tally } : {}),
+    ...(live.election ? { election: live.election } : {}),
+    asyncQuorum: { tookPart: live.tookPart, needed: live.quorumNeeded ?? 0, met: live.quorumMet === true, serving: live.serving.length },
+  };
+  return { write: { path: vote.file, text, before }, outcome };
 }
 
 /** The outcome in words: tally, quorum and result, as the secretary reads it back. */

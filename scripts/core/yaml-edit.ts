@@ -152,3 +152,29 @@ export function setScalar(text: string, path: readonly (string | number)[], valu
   verify(out, path, value);
   return out;
 }
+
+/** Rename the last key of `path` to `to`, keeping its value, its place and every other byte. */
+export function renameKey(text: string, path: readonly (string | number)[], to: string): string {
+  const doc = parse(text);
+  const parent = nodeAt(doc, path.slice(0, -1));
+  if (!parent || !isMap(parent)) throw new EditError(`${path.slice(0, -1).join('.') || 'the document'} is not a mapping`);
+  const from = String(path[path.length - 1]);
+  if ((parent as YAMLMap).has(to)) throw new EditError(`${[...path.slice(0, -1), to].join('.')} exists already`);
+  const pair = (parent as YAMLMap).items.find((p) => (p.key as { value?: unknown } | null)?.value === from);
+  const key = pair?.key as YamlNode | undefined;
+  if (!key?.range) throw new EditError(`${path.join('.')} is not in the record`);
+  const value: unknown = doc.getIn(path);
+  const plain = value !== null && typeof value === 'object' && 'toJSON' in value ? (value as { toJSON(): unknown }).toJSON() : value;
+  const out = `${text.slice(0, key.range[0])}${scalar(to)}${text.slice(key.range[1])}`;
+  verify(out, [...path.slice(0, -1), to], plain as Plain);
+  return out;
+}
+
+/** Add `key: value` (any value: a mapping is written in block style) to the mapping at `mapPath`; the key must be new. */
+export function addEntry(text: string, mapPath: readonly (string | number)[], key: string, value: Plain): string {
+  const doc = parse(text);
+  if (doc.hasIn([...mapPath, key])) throw new EditError(`${[...mapPath, key].join('.')} exists already`);
+  const out = addKey(text, doc, mapPath, key, value);
+  verify(out, [...mapPath, key], value);
+  return out;
+}

@@ -6,7 +6,7 @@
 import { checkbox, confirm, input, select } from '@inquirer/prompts';
 import { servingOn } from '../core/committee.ts';
 import { isIsoDate } from '../core/dates.ts';
-import type { Model } from '../core/model.ts';
+import { inProgress, type Model } from '../core/model.ts';
 import { rollCall, VOTE_KINDS, type VoteKind } from '../core/roll-call.ts';
 import { localToday } from './cli.ts';
 import { openSession } from './record-apply.ts';
@@ -154,6 +154,12 @@ export async function askFor(what: string, model: Model, today: string, ask: Pro
         ...flags('ballot', ballots),
         ...extra,
       ];
+    }
+    case 'ballots': {
+      const open = [...model.votes.values()].filter(inProgress).map((v) => ({ name: `${v.id} (closes ${v.async?.closes ?? '?'})`, value: v.id }));
+      const vote = open.length > 1 ? await ask.select('Which vote in progress', open) : open[0]?.value;
+      const pr = await ask.text('The pull request the vote is held on (its number)', { required: true, validate: (v) => (/^[1-9][0-9]{0,9}$/.test(v) ? true : 'a pull request number') });
+      return ['--pr', pr, ...flag('vote', vote)];
     }
     case 'disclosure': {
       const member = await ask.select('Member', memberChoices(model, servingOn(model, today)));
