@@ -17,7 +17,8 @@ import type {
 } from './model.ts';
 import { charterLeaves, type CharterTexts } from './charter-text.ts';
 import type { Path } from './types.ts';
-import { servingOn } from './committee.ts';
+import { quorumFor, servingOn } from './committee.ts';
+import { inProgress } from './model.ts';
 import { analyzeVote } from './votes.ts';
 
 // ---------------------------------------------------------------------------
@@ -265,6 +266,8 @@ export interface VoteFacts {
   /** Ballots that do not count, and why. */
   notCounted: { voter: string; reason: string }[];
   quorum?: QuorumFacts;
+  /** A vote held on the pull request (async.closes): who may vote and the quorum it needs; no ballots yet. */
+  inProgress?: { channel?: string; opened?: string; closes: string; serving: string[]; quorumNeeded?: number };
 }
 
 export interface VoteChange extends VoteFacts {
@@ -396,6 +399,17 @@ export function voteFacts(model: Model, vote: Vote): VoteFacts {
     notCounted: a.ineligible.map((i) => ({ voter: i.ballot.voter, reason: reasons[i.reason] })),
   };
   if (vote.date) facts.date = vote.date;
+  if (inProgress(vote)) {
+    const closes = vote.async?.closes ?? '';
+    const serving = [...servingOn(model, closes)].sort();
+    facts.inProgress = {
+      ...(vote.async?.channel !== undefined ? { channel: vote.async.channel } : {}),
+      ...(vote.async?.opened !== undefined ? { opened: vote.async.opened } : {}),
+      closes,
+      serving,
+      ...(model.charter ? { quorumNeeded: quorumFor(model.charter, serving.length) } : {}),
+    };
+  }
   if (vote.kind) facts.kind = vote.kind;
   if (vote.motion !== undefined) facts.motion = vote.motion;
   if (vote.meeting !== undefined) facts.meeting = vote.meeting;

@@ -196,6 +196,18 @@ function voteLines(v: VoteChange): string {
       lines.push(`  - Correction appended: ${c.date} by ${escapeText(c.by, 80)}: ${escapeText(c.reason)}`);
     return lines.join('\n');
   }
+  if (v.inProgress) {
+    const p = v.inProgress;
+    const held = [p.channel !== undefined ? `on ${escapeText(p.channel, 80)}` : '', p.opened ? `opened ${p.opened}` : '', `closes ${p.closes}`].filter(Boolean).join(', ');
+    lines.push(`- **Vote ${id} in progress** (${v.kind ? `${escapeText(v.kind, 40)}, ` : ''}${held}): ${v.motion !== undefined ? `“${escapeText(v.motion)}”` : 'no motion recorded'}`);
+    lines.push(`  - Who may vote (serving on ${p.closes}): ${p.serving.length ? p.serving.map((m) => escapeText(m, 60)).join(', ') : 'no one'}`);
+    if (p.quorumNeeded !== undefined) lines.push(`  - Quorum: ${p.quorumNeeded} of ${p.serving.length} must take part (a ballot, abstain included)`);
+    const how = v.kind === 'chair-election' ? '`/vote <candidate-id>` or `/vote abstain`' : '`/vote yes`, `/vote no` or `/vote abstain`';
+    lines.push(
+      `  - Members vote with a comment line ${how} on this PR; the live tally is under “Vote in progress”. After it closes, \`npm run record -- ballots --pr N\` records the ballots and the PR can merge`,
+    );
+    return lines.join('\n');
+  }
   const venue =
     v.meeting !== undefined
       ? `at the meeting ${escapeText(v.meeting, 40)}${v.date && v.date !== v.meeting ? ` on ${v.date}` : ''}`

@@ -72,6 +72,23 @@ describe('summary: a pull request judged against its base', () => {
     expect(r.stdout).not.toContain('changes the rules');
   });
 
+  it('a vote held on the PR is shown in progress: who may vote, the quorum, how to vote; vote-open keeps it from merging', async () => {
+    const file = 'governance/votes/2024-02-27-logo.yaml';
+    const dir = pr({ [file]: 'id: 2024-02-27-logo\ndate: 2024-02-27\nasync: { channel: "PR #42", opened: 2024-02-21, closes: 2024-02-27 }\nkind: decision\nmotion: Adopt the logo\n' });
+    const r = await summary(dir);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain(
+      [
+        '- **Vote 2024-02-27-logo in progress** (decision, on PR #\u200d42, opened 2024-02-21, closes 2024-02-27): “Adopt the logo”',
+        '  - Who may vote (serving on 2024-02-27): ann, bob, cat, dan, eve',
+        '  - Quorum: 4 of 5 must take part (a ballot, abstain included)',
+        '  - Members vote with a comment line `/vote yes`, `/vote no` or `/vote abstain` on this PR; the live tally is under “Vote in progress”. After it closes, `npm run record -- ballots --pr N` records the ballots and the PR can merge',
+      ].join('\n'),
+    );
+    expect(r.stdout).toContain('`vote-open`');
+    expect(r.stdout).not.toContain('No ballots recorded');
+  });
+
   it('a PR that records a vote without quorum fails with vote-quorum on the meeting line of the vote', async () => {
     const dir = pr({
       [MEETING]: meeting('ann, bob, cat'),
