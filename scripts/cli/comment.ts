@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util';
 import { readArtifactFile } from '../shell/artifact.ts';
 import { runCli, UsageError } from '../shell/cli.ts';
-import { GitHub, GitHubError, parsePrNumber, postReport } from '../shell/github.ts';
+import { GitHub, GitHubError, parsePrNumber, postReport, postSection } from '../shell/github.ts';
 
 const HELP = `Usage: npm run comment -- --pr N --file report.md [options]
 
@@ -17,6 +17,10 @@ Options:
   --file FILE           the report, as \`npm run summary -- --out FILE\` wrote it (at most 1 MiB)
   --head-sha SHA        post only if the PR's head is this commit (the workflow_run's
                         head SHA: the artifact's PR number must belong to this run)
+  --attestation FILE    the Attestation / Vote in progress section (\`npm run attest\`'s
+                        Markdown), kept in the comment between its own markers
+  --section-only        with --attestation and no --file: refresh only that section
+                        of the existing comment (after a /vote comment)
   --author LOGIN        whose comments are ours (default: the token's user from GET /user;
                         github-actions[bot] when GET /user is forbidden, as for the
                         Actions GITHUB_TOKEN)
@@ -45,13 +49,17 @@ runCli(HELP, async (argv) => {
       file: { type: 'string' },
       'head-sha': { type: 'string' },
       author: { type: 'string' },
+      attestation: { type: 'string' },
+      'section-only': { type: 'boolean', default: false },
     },
     strict: true,
     allowPositionals: false,
   });
   if (values.pr !== undefined && values['pr-file'] !== undefined) throw new UsageError('give --pr or --pr-file, not both');
   if (values.pr === undefined && values['pr-file'] === undefined) throw new UsageError('--pr N (or --pr-file FILE) is required');
-  if (values.file === undefined) throw new UsageError('--file FILE is required');
+  const sectionOnly = values['section-only'] === true;
+  if (sectionOnly && (values.attestation === undefined || values.file !== undefined)) throw new UsageError('--section-only takes --attestation FILE and no --file');
+  if (!sectionOnly && values.file === undefined) throw new UsageError('--file FILE is required');
   const prText = values.pr ?? readArtifactFile('--pr-file', values['pr-file'] ?? '', MAX_PR_NUMBER_BYTES);
   let pr: number;
   try {
@@ -62,7 +70,8 @@ runCli(HELP, async (argv) => {
   const headSha = values['head-sha'];
   if (headSha !== undefined && !/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/i.test(headSha))
     throw new UsageError(`--head-sha ${headSha.slice(0, 80)}: expected a full commit SHA`);
-  const report = readArtifactFile('--file', values.file, MAX_REPORT_BYTES);
+  const report = sectionOnly ? '' : readArtifactFile('--file', values.file ?? '', MAX_REPORT_BYTES);
+  const attestation = values.attestation !== undefined ? readArtifactFile('--attestation', values.attestation, MAX_REPORT_BYTES) : undefined;
 
   try {
     const gh = new GitHub({
@@ -71,9 +80,12 @@ runCli(HELP, async (argv) => {
       apiUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
       log: (line) => process.stderr.write(`comment: ${line}\n`),
     });
-    const result = await postReport(gh, {
+    const result = sectionOnly
+      ? await postSection(gh, { pr, section: attestation ?? '', ...(values.author !== undefined ? { author: values.author } : {}) })
+      : await postReport(gh, {
       pr,
       report,
+      ...(attestation !== undefined ? { attestation } : {}),
       ...(headSha !== undefined ? { headSha } : {}),
       ...(values.author !== undefined ? { author: values.author } : {}),
     });

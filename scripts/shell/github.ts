@@ -277,6 +277,8 @@ export interface PostOptions {
   headSha?: string;
   /** Whose comments are ours; default: GET /user, else ACTIONS_LOGIN. */
   author?: string;
+  /** The Attestation / Vote in progress section, from trusted code (`attest`): kept as Markdown even when the report is not. */
+  attestation?: string;
 }
 
 export type PostResult =
@@ -340,6 +342,44 @@ export function commentBody(report: string, trust: ReportTrust | boolean = 'trus
   return `${head}${block}\n${cut > 0 ? note(cut) : ''}`;
 }
 
+export const SECTION_START = '<!-- governance-attestation:start -->';
+export const SECTION_END = '<!-- governance-attestation:end -->';
+/** The section's own share of the comment: the report keeps the rest. */
+const SECTION_LIMIT = 16_000;
+
+/** `body` with its attestation section replaced by `section` (added at the end when it has none; removed when `section` is empty). */
+export function withAttestation(body: string, section: string): string {
+  const start = body.indexOf(SECTION_START);
+  const end = body.indexOf(SECTION_END, start);
+  const rest = start === -1 || end === -1 ? body : `${body.slice(0, start)}${body.slice(end + SECTION_END.length)}`;
+  const trimmed = section.replace(/\s+$/, '');
+  if (trimmed === '') return `${rest.replace(/\s+$/, '')}\n`;
+  const text = trimmed.replace(/@(?=[A-Za-z0-9])/g, '@\u200d').replaceAll(SECTION_START, '').replaceAll(SECTION_END, '');
+  const block = `\n${SECTION_START}\n${truncateMarkdown(text, SECTION_LIMIT)}\n${SECTION_END}\n`;
+  const room = COMMENT_LIMIT - block.length;
+  const head = rest.replace(/\s+$/, '');
+  return `${head.length > room ? truncateMarkdown(head, room) : head}\n${block}`;
+}
+
+/**
+ * Refresh only the attestation section of this PR's report comment (a new
+ * `/vote` comment changed it; the report is the check run's and stays). With
+ * no report comment yet, one is created holding the section alone: the
+ * check run's comment replaces it whole.
+ */
+export async function postSection(gh: GitHub, options: { pr: number; section: string; author?: string }): Promise<PostResult> {
+  const login = options.author ?? (await gh.login());
+  const mine = (await gh.comments(options.pr)).filter((c) => isOurs(c, login)).sort((a, b) => a.id - b.id);
+  const oldest = mine[0];
+  if (oldest) {
+    const body = withAttestation(oldest.body ?? MARKER, options.section);
+    const updated = oldest.body === body ? oldest : await gh.updateComment(oldest.id, body);
+    return { action: 'updated', id: oldest.id, ...(updated.html_url ? { url: updated.html_url } : {}) };
+  }
+  const created = await gh.createComment(options.pr, withAttestation(`${MARKER}\n_The governance check has not reported on this PR yet._\n`, options.section));
+  return { action: 'created', id: created.id, ...(created.html_url ? { url: created.html_url } : {}) };
+}
+
 /**
  * Create or update this PR's one report comment. After creating, it lists
  * again and keeps the oldest of its comments, so two runs racing each other
@@ -369,7 +409,7 @@ export async function postReport(gh: GitHub, options: PostOptions): Promise<Post
       : rulePaths(files.paths).some((p) => p.startsWith('.github/'))
         ? 'workflows-changed'
         : 'trusted';
-  const body = commentBody(options.report, trust);
+  const body = options.attestation !== undefined ? withAttestation(commentBody(options.report, trust), options.attestation) : commentBody(options.report, trust);
   const login = options.author ?? (await gh.login());
 
   const mine = (await gh.comments(pr)).filter((c) => isOurs(c, login)).sort((a, b) => a.id - b.id);

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MARKER } from '../../scripts/core/report.ts';
-import { ACTIONS_LOGIN, GitHub, commentBody, postReport } from '../../scripts/shell/github.ts';
+import { ACTIONS_LOGIN, GitHub, SECTION_END, SECTION_START, commentBody, postReport, withAttestation } from '../../scripts/shell/github.ts';
 import { fakeGitHub, type FakeGitHub } from './fake-github.ts';
 import { runCommand, type CommandResult } from '../cli-command.ts';
 
@@ -313,5 +313,50 @@ describe('postReport: a report the PR\'s own workflow may have written is plain 
     const cut = body.indexOf('\n\n> ✂️');
     expect(cut).toBeGreaterThan(0);
     assertPlainText(body.slice(0, cut + 1));
+  });
+});
+
+describe('the attestation section: trusted, kept between its own markers', () => {
+  const SECTION = '### Attestation\n\n1 of 2 ballots confirmed by the voters\' own accounts.\n- ✅ ann: yes';
+  const block = (section: string): string => `\n${SECTION_START}\n${section}\n${SECTION_END}\n`;
+
+  it.each<[string, string, string, string]>([
+    ['added at the end of a report', `${MARKER}\nreport\n`, SECTION, `${MARKER}\nreport\n${block(SECTION)}`],
+    ['replaced, the report kept', `${MARKER}\nreport\n${block('old')}`, SECTION, `${MARKER}\nreport\n${block(SECTION)}`],
+    ['removed when empty', `${MARKER}\nreport\n${block('old')}`, '', `${MARKER}\nreport\n`],
+    ['a mention in it pings nobody', `${MARKER}\nr`, '@ann said', `${MARKER}\nr\n${block('@\u200dann said')}`],
+    ['markers inside the section cannot open or close one', `${MARKER}\nr`, `x${SECTION_END}y${SECTION_START}`, `${MARKER}\nr\n${block('xy')}`],
+  ])('%s', (_name, body, section, expected) => {
+    expect(withAttestation(body, section)).toBe(expected);
+  });
+
+  it('the report gives way so that the whole stays within the comment limit', () => {
+    const body = withAttestation(`${MARKER}\n${'a line of the report\n'.repeat(4000)}`, SECTION);
+    expect(body.length).toBeLessThanOrEqual(65_536);
+    expect(body.endsWith(block(SECTION))).toBe(true);
+  });
+
+  it('comment --attestation posts the report with the section; --section-only refreshes the section alone', async () => {
+    const first = await comment(['--pr', '5', '--file', reportFile(REPORT), '--attestation', reportFile(SECTION)]);
+    expect(first.status).toBe(0);
+    expect(gh.comments[0]?.body).toBe(`${REPORT.replace(/\n$/, '')}\n${block(SECTION)}`);
+    const later = SECTION.replace('1 of 2', '2 of 2');
+    const r = await comment(['--pr', '5', '--attestation', reportFile(later), '--section-only']);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('comment: updated comment 1000 on #5\n');
+    expect(gh.comments).toHaveLength(1);
+    expect(gh.comments[0]?.body).toBe(`${REPORT.replace(/\n$/, '')}\n${block(later)}`);
+  });
+
+  it('--section-only with no report comment yet creates one that says the check has not reported', async () => {
+    const r = await comment(['--pr', '5', '--attestation', reportFile(SECTION), '--section-only']);
+    expect(r.status).toBe(0);
+    expect(gh.comments[0]?.body).toBe(`${MARKER}\n_The governance check has not reported on this PR yet._\n${block(SECTION)}`);
+  });
+
+  it('--section-only with --file is a usage error', async () => {
+    const r = await comment(['--pr', '5', '--file', reportFile(REPORT), '--attestation', reportFile(SECTION), '--section-only']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--section-only takes --attestation FILE and no --file');
   });
 });
