@@ -331,7 +331,9 @@ export function loadRepository(input: LoadInput): Loaded {
 
     switch (place.kind) {
       case 'charter': {
-        const { charter, recordsSince } = readCharter(value, file, known);
+        const { charter, recordsSince, problems } = readCharter(value, file, known);
+        // What the schema cannot say of meetings.schedule (start on its weekday, a known time zone).
+        for (const p of problems ?? []) loadFindings.push({ rule: 'schema', file, ...source.locate(p.path, 'value'), message: p.message });
         if (charter) model.charter = charter;
         if (recordsSince) model.recordsSince = recordsSince;
         break;

@@ -3,7 +3,7 @@
 // depends on an unknown value and never reports it as missing.
 import type { LoadFinding } from './source.ts';
 import type { Path } from './types.ts';
-import { isIsoDate } from './dates.ts';
+import { isIsoDate, weekday as weekdayOf } from './dates.ts';
 
 export interface Located {
   /** Repository-relative file of the record. */
@@ -21,12 +21,32 @@ export interface Charter extends Located {
   tieBreak: 'chair' | 'none';
   /** `checkIn`: each chair election is also the check-in where serving members answer whether they continue (`chair.check_in`, default true). */
   chair: { termMonths: number; maxConsecutiveTerms: number; checkIn: boolean };
-  meetings: { minPerCalendarMonth: number };
+  /** `schedule`: when the committee meets, for the published calendar (absent: not given, or not usable). */
+  meetings: { minPerCalendarMonth: number; schedule?: MeetingSchedule };
   membership: { reviewBusinessDays: number; selfNomination: boolean; majorityOf: 'members' | 'votes-cast' };
   disclosure: { maxAgeMonths: number };
   rfc: { boardInputTopics: string[] };
   /** Ballots in a PR confirmed by the voters' own accounts: `required` gates the PR (default `reported`). */
   attestation: 'required' | 'reported';
+}
+
+/** Day names in the order of `weekday()` in dates.ts (0 Sunday). */
+export const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/**
+ * `meetings.schedule`: a meeting every `everyWeeks` weeks on `weekday`, the
+ * first on `start`, at `time` in `timeZone` ('UTC' for `time_utc`, else the
+ * IANA zone of `time_zone`, whose daylight saving the time follows).
+ */
+export interface MeetingSchedule {
+  everyWeeks: number;
+  weekday: Weekday;
+  /** HH:MM, local to `timeZone`. */
+  time: string;
+  timeZone: string;
+  durationMinutes?: number;
+  start: string;
 }
 
 export interface ServicePeriod extends Located {
@@ -352,7 +372,54 @@ function corrections(obj: Obj, file: string, known: Known): Correction[] {
   return out;
 }
 
-export function readCharter(value: unknown, file: string, known: Known): { charter?: Charter; recordsSince?: string } {
+/** A time zone the runtime's time zone data knows (IANA names, and UTC). */
+function knownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * `meetings.schedule` once the schema accepted it, with what the schema
+ * cannot check: `start` on `weekday`, a time zone the runtime knows. Such a
+ * schedule is left out (the calendar would be wrong) and the problem said.
+ */
+function readSchedule(v: unknown): { schedule?: MeetingSchedule; problem?: { path: Path; message: string } } {
+  if (!isObj(v)) return {};
+  const everyWeeks = int(v.every_weeks);
+  const day = WEEKDAYS.find((w) => w === v.weekday);
+  const start = date(v.start);
+  const time = str(v.time_utc) ?? str(v.time);
+  const timeZone = v.time_utc !== undefined ? 'UTC' : str(v.time_zone);
+  const duration = int(v.duration_minutes);
+  if (everyWeeks === undefined || !day || !start || time === undefined || timeZone === undefined) return {};
+  const path = ['meetings', 'schedule'];
+  if (!knownTimeZone(timeZone))
+    return {
+      problem: {
+        path: [...path, 'time_zone'],
+        message: `meetings.schedule.time_zone: ${JSON.stringify(timeZone)} is not a time zone name known here (an IANA name such as America/New_York or Europe/Paris, or UTC): the calendar leaves the schedule out`,
+      },
+    };
+  const actual = WEEKDAYS[weekdayOf(start)] ?? '';
+  if (actual !== day)
+    return {
+      problem: {
+        path: [...path, 'start'],
+        message: `meetings.schedule.start: ${start} is a ${actual}, not a ${day} (weekday): the meetings fall every ${everyWeeks} week(s) from start, so start must be the first of them; the calendar leaves the schedule out`,
+      },
+    };
+  return { schedule: { everyWeeks, weekday: day, time, timeZone, ...(duration !== undefined ? { durationMinutes: duration } : {}), start } };
+}
+
+export function readCharter(
+  value: unknown,
+  file: string,
+  known: Known,
+): { charter?: Charter; recordsSince?: string; problems?: { path: Path; message: string }[] } {
   if (!isObj(value)) return {};
   const recordsSince = known(['records_since']) ? date(value.records_since) : undefined;
   // The charter is all-or-nothing: a rule computing quorum from a half-read
@@ -381,8 +448,10 @@ export function readCharter(value: unknown, file: string, known: Known): { chart
     maxAge: int(disclosure.max_age_months),
   };
   if (Object.values(parts).some((v) => v === undefined)) return recordsSince ? { recordsSince } : {};
+  const { schedule, problem } = readSchedule(meetings.schedule);
   return {
     recordsSince,
+    ...(problem ? { problems: [problem] } : {}),
     charter: {
       file,
       path: [],
@@ -393,7 +462,7 @@ export function readCharter(value: unknown, file: string, known: Known): { chart
       majority: parts.majority!,
       tieBreak: parts.tieBreak === 'none' ? 'none' : 'chair',
       chair: { termMonths: parts.termMonths!, maxConsecutiveTerms: parts.maxConsecutive!, checkIn: chair.check_in !== false },
-      meetings: { minPerCalendarMonth: parts.minPerMonth! },
+      meetings: { minPerCalendarMonth: parts.minPerMonth!, ...(schedule ? { schedule } : {}) },
       membership: {
         reviewBusinessDays: parts.review!,
         selfNomination: parts.selfNomination!,
