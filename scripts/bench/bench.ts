@@ -3,7 +3,10 @@
 // against the same schemas (schema validation only), and print the targets:
 //   - check on 1x (25 years) under 1.5 s wall;
 //   - time linear in the number of records (16x no slower than 16 * 1.5 the 1x time, per record);
-//   - check (every rule) no slower than the ajv-cli schema-only pass (ratio <= 1.0).
+//   - check (every rule) no slower than the ajv-cli schema-only pass (ratio <= 1.0);
+//   - the published site of 1x (npm run site: load, check, both languages,
+//     API, calendar, feed, written into a fresh folder) under 2 s, and no
+//     slower than 3x check on the same records.
 // Each timing is the wall time of a whole child process, median of --runs
 // (3), after one untimed warm-up run. The numbers are informational: the exit
 // code is 0 unless something crashed.
@@ -39,6 +42,11 @@ const DATA = join(ROOT, 'bench-data');
  * [process.execPath, '--import', 'tsx', 'scripts/cli/check.ts'].
  */
 const CHECK_COMMAND: readonly string[] = [process.execPath, 'scripts/launch.mjs', 'check'];
+
+/** `npm run site`, run from the repository root; `--repo DIR --today DATE --out DIR` are appended. */
+const SITE_COMMAND: readonly string[] = [process.execPath, 'scripts/launch.mjs', 'site'];
+const SITE_TARGET_MS = 2000;
+const SITE_CHECK_RATIO = 3;
 
 /** ajv-cli as installed (devDependency). */
 const AJV = join(ROOT, 'node_modules', '.bin', 'ajv');
@@ -377,6 +385,33 @@ function main(): void {
       targets.push(
         `linear ${r.scale}x vs ${smallest.scale}x: time x${timeRatio.toFixed(2)} for records x${recordRatio.toFixed(2)} ` +
           `(limit x${bound.toFixed(1)} = records x ${LINEAR_SLACK}) -> ${met(timeRatio <= bound)}`,
+      );
+    }
+
+    // The published site of the smallest scale, built as CI builds it: into a
+    // new folder each run (all removed after the timing: deleting 7,700 files
+    // just before a run slows the file system under it), one warm-up first.
+    if (smallest) {
+      const times: number[] = [];
+      let last: Run | undefined;
+      for (let k = 0; k <= runs; k++) {
+        const out = join(DATA, `site-out-${k}`);
+        rmSync(out, { recursive: true, force: true });
+        made.push(out);
+        const command = [...SITE_COMMAND, '--repo', relative(ROOT, smallest.dir), '--today', smallest.today, '--out', relative(ROOT, out)];
+        last = run(command);
+        if (last.status !== 0) throw new Error(`site exited ${last.status} on ${smallest.scale}x:\n${last.stderr.slice(0, 4000)}`);
+        if (k > 0) times.push(last.ms);
+      }
+      const ms = median(times);
+      const pages = /(\d+) pages/.exec(last?.stdout ?? '')?.[1] ?? '?';
+      process.stdout.write(
+        `\nsite at ${smallest.scale}x: ${SITE_COMMAND.slice(1).join(' ')} (load, check, ${pages} pages in English and French, API, calendar, feed, written into a fresh folder): ${int(ms)} ms\n`,
+      );
+      targets.push(`site of ${smallest.scale}x under ${int(SITE_TARGET_MS)} ms: ${int(ms)} ms -> ${met(ms < SITE_TARGET_MS)}`);
+      const ratio = ms / smallest.ms;
+      targets.push(
+        `site no slower than ${SITE_CHECK_RATIO}x check at ${smallest.scale}x: site ${int(ms)} ms / check ${int(smallest.ms)} ms = ${ratio.toFixed(2)} (<= ${SITE_CHECK_RATIO.toFixed(2)}) -> ${met(ratio <= SITE_CHECK_RATIO)}`,
       );
     }
 
