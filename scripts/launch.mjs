@@ -3,10 +3,15 @@
 // start (about 0.6 s here); this bundles scripts/cli/<command>.ts once with
 // esbuild into scripts/.build/ and reuses the bundle until a source file
 // changes, so `check` starts in a few tens of milliseconds.
+//
+// In an installed package (no scripts/cli/ sources, the bundles prebuilt by
+// `npm pack`, see scripts/build.mjs) it runs the shipped bundle as it is:
+// nothing is built or written there.
 // Plain JavaScript on purpose: it must run before anything is compiled.
-import { mkdirSync, readdirSync, renameSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { buildBundle } from './build.mjs';
 
 const scriptsDir = dirname(fileURLToPath(import.meta.url));
 const root = dirname(scriptsDir);
@@ -38,33 +43,27 @@ function mtime(path) {
   }
 }
 
-const sourcesChanged = Math.max(newestSource(scriptsDir), mtime(join(root, 'package-lock.json')));
-if (mtime(entry) === -1) {
-  process.stderr.write(`unknown command "${command}": there is no scripts/cli/${command}.ts\n`);
-  process.exit(2);
-}
-if (mtime(bundle) < sourcesChanged) {
-  let build;
-  try {
-    ({ build } = await import('esbuild'));
-  } catch {
-    process.stderr.write(`${command}: the dependencies are not installed: run npm ci first\n`);
+const packaged = mtime(join(scriptsDir, 'cli')) === -1;
+if (packaged) {
+  if (mtime(bundle) === -1) {
+    process.stderr.write(`unknown command "${command}": this package has no scripts/.build/${command}.mjs\n`);
     process.exit(2);
   }
-  mkdirSync(outDir, { recursive: true });
-  // A private temp name, then rename: two runs building at once never read a half-written bundle.
-  const temp = `${bundle}.${process.pid}.tmp.mjs`;
-  await build({
-    entryPoints: [entry],
-    outfile: temp,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'error',
-  });
-  renameSync(temp, bundle);
+} else {
+  const sourcesChanged = Math.max(newestSource(scriptsDir), mtime(join(root, 'package-lock.json')));
+  if (mtime(entry) === -1) {
+    process.stderr.write(`unknown command "${command}": there is no scripts/cli/${command}.ts\n`);
+    process.exit(2);
+  }
+  if (mtime(bundle) < sourcesChanged) {
+    try {
+      await import('esbuild');
+    } catch {
+      process.stderr.write(`${command}: the dependencies are not installed: run npm ci first\n`);
+      process.exit(2);
+    }
+    await buildBundle(command);
+  }
 }
 process.argv.splice(2, 1);
 // Messages name the command as npm run does, also when the launcher is called directly.

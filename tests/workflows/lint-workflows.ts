@@ -16,6 +16,13 @@ export async function lintWorkflow(name: string, content: string): Promise<strin
   return [...new Set(errors)];
 }
 
+// Keyed by the file's name, or by the path as given when two files share a name
+// (a caller in .github/workflows/ and its template in templates/workflows/).
+const files = process.argv.slice(2);
+const names = files.map((f) => basename(f));
 const out: Record<string, string[]> = {};
-for (const file of process.argv.slice(2)) out[basename(file)] = await lintWorkflow(basename(file), readFileSync(file, 'utf8'));
+for (const [i, file] of files.entries()) {
+  const name = names[i]!;
+  out[names.indexOf(name) === names.lastIndexOf(name) ? name : file] = await lintWorkflow(name, readFileSync(file, 'utf8'));
+}
 process.stdout.write(`${JSON.stringify(out)}\n`);
