@@ -8,6 +8,7 @@ import { changedPaths } from '../core/changes.ts';
 import { isIsoDate } from '../core/dates.ts';
 import { loadRepository } from '../core/load.ts';
 import { escapeText } from '../core/report.ts';
+import { readArtifactFile } from '../shell/artifact.ts';
 import { prComments, prReviews, setAttestationStatus } from '../shell/attest.ts';
 import { localToday, runCli, UsageError } from '../shell/cli.ts';
 import { loadSchemas } from '../shell/fs-repo.ts';
@@ -25,6 +26,9 @@ no-handle. Uses GITHUB_TOKEN, GITHUB_REPOSITORY and GITHUB_API_URL.
 
 Options:
   --pr N                the pull request
+  --pr-file FILE        read N from FILE instead (an artifact's pr-number: read as a plain file only)
+  --head-sha SHA        attest only if the PR's head is this commit (else say so, write an
+                        empty section, exit 0): the head is then this commit
   --repo DIR            the git repository (default: the current directory)
   --base REF            the base revision (default: the merge base of --base-branch and --head)
   --base-branch REF     the branch the PR merges into (default: origin/main)
@@ -44,6 +48,8 @@ runCli(HELP, async (argv) => {
     args: argv,
     options: {
       pr: { type: 'string' },
+      'pr-file': { type: 'string' },
+      'head-sha': { type: 'string' },
       repo: { type: 'string', default: '.' },
       base: { type: 'string' },
       'base-branch': { type: 'string', default: 'origin/main' },
@@ -56,10 +62,14 @@ runCli(HELP, async (argv) => {
     strict: true,
     allowPositionals: false,
   });
-  if (values.pr === undefined) throw new UsageError('--pr N is required');
+  if (values.pr !== undefined && values['pr-file'] !== undefined) throw new UsageError('give --pr or --pr-file, not both');
+  if (values.pr === undefined && values['pr-file'] === undefined) throw new UsageError('--pr N (or --pr-file FILE) is required');
+  const prText = values.pr ?? readArtifactFile('--pr-file', values['pr-file'] ?? '', 64);
+  const wantHead = values['head-sha'];
+  if (wantHead !== undefined && !/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(wantHead)) throw new UsageError(`--head-sha ${wantHead.slice(0, 80)}: a full commit SHA`);
   let pr: number;
   try {
-    pr = parsePrNumber(values.pr);
+    pr = parsePrNumber(prText);
   } catch (error) {
     throw new UsageError(`--pr: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -70,7 +80,7 @@ runCli(HELP, async (argv) => {
   if (!isIsoDate(today)) throw new UsageError(`--today ${today}: expected a real date written YYYY-MM-DD`);
 
   const git = new Git(resolve(values.repo));
-  const headSha = await git.resolve(values.head);
+  const headSha = await git.resolve(wantHead ?? values.head);
   const baseSha = values.base !== undefined ? await git.resolve(values.base) : await git.mergeBase(await git.resolve(values['base-branch']), headSha);
   const [base, head] = await git.readRevisions([baseSha, headSha]);
   if (!base || !head) throw new Error('could not read both revisions');
@@ -88,6 +98,14 @@ runCli(HELP, async (argv) => {
       apiUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
       log: (line) => process.stderr.write(`attest: ${line}\n`),
     });
+    if (wantHead !== undefined) {
+      const now = await gh.pullHeadSha(pr);
+      if (now.toLowerCase() !== wantHead.toLowerCase()) {
+        process.stderr.write(`attest: skipped: pull request #${pr} is at ${now.slice(0, 12)}, not at ${wantHead.slice(0, 12)} (a newer run will attest)\n`);
+        if (values.out !== undefined) writeFileSync(values.out, '');
+        return 0;
+      }
+    }
     const [comments, reviews] = votes.length ? await Promise.all([prComments(gh, pr), prReviews(gh, pr)]) : [[], []];
     const result = attest(baseModel, votes, comments, reviews);
     const open = unattested(result);

@@ -3,8 +3,11 @@
 // an edited comment, a deleted one, a non-member, a member's second account,
 // a rate limit and a 5xx retried), each ballot's status, and the
 // governance/attestation commit status.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runCommand } from '../cli-command.ts';
 import { git, prRepo } from '../git/git-repo.ts';
@@ -17,6 +20,8 @@ interface Served {
   failures: number[];
   pageSize: number;
   requests: string[];
+  /** The PR's head SHA GET /pulls/7 answers. */
+  head: string;
 }
 let served: Served;
 let server: Server;
@@ -44,6 +49,7 @@ beforeAll(async () => {
     served.requests.push(`${req.method} ${url.pathname}`);
     const fail = served.failures.shift();
     if (fail) return send(res, fail, { message: 'try again' }, { 'retry-after': '0' }); // a 503 may say when, too: the test need not wait a second
+    if (url.pathname === '/repos/o/r/pulls/7') return send(res, 200, { head: { sha: served.head }, changed_files: 2 });
     if (url.pathname === '/user') return send(res, 403, { message: 'Resource not accessible by integration' });
     if (url.pathname === '/repos/o/r/issues/7/comments') return paged(res, url, served.comments);
     if (url.pathname === '/repos/o/r/pulls/7/reviews') return paged(res, url, served.reviews);
@@ -60,7 +66,7 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
 beforeEach(() => {
-  served = { comments: [], reviews: [], statuses: [], failures: [], pageSize: 100, requests: [] };
+  served = { comments: [], reviews: [], statuses: [], failures: [], pageSize: 100, requests: [], head: '' };
 });
 
 let id = 0;
@@ -163,5 +169,25 @@ describe('npm run attest', () => {
       { member: 'bob', status: 'missing' },
     ]);
   });
-});
 
+  it('as the comment workflow runs it: the PR number from an artifact file, and only for the run\'s head commit', async () => {
+    const dir = pr();
+    const head = git(dir, 'rev-parse', 'pr');
+    const file = join(mkdtempSync(join(tmpdir(), 'gov-att-')), 'pr-number');
+    writeFileSync(file, '7\n');
+    const out = join(dirname(file), 'attestation.md');
+    served.comments = [comment('ann-gh', '/vote yes')];
+    const run = (sha: string) =>
+      runCommand('attest', ['--repo', dir, '--base-branch', 'main', '--pr-file', file, '--head-sha', sha, '--out', out, '--today', '2024-02-20'], { ...env, GITHUB_API_URL: base });
+    served.head = head;
+    const r = await run(head);
+    expect(r.status).toBe(0);
+    expect(readFileSync(out, 'utf8')).toContain('1 of 4 ballots confirmed');
+    // The PR moved on: nothing is attested for the old commit, and the section file is empty.
+    served.head = 'f'.repeat(40);
+    const stale = await run(head);
+    expect(stale.status).toBe(0);
+    expect(stale.stderr).toBe(`attest: skipped: pull request #7 is at ffffffffffff, not at ${head.slice(0, 12)} (a newer run will attest)\n`);
+    expect(readFileSync(out, 'utf8')).toBe('');
+  });
+});
