@@ -1,6 +1,8 @@
 // `npm run comment`: post the summary report on a pull request, as one
 // comment that later runs update in place.
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { visible } from '../core/escape.ts';
 import { readArtifactFile } from '../shell/artifact.ts';
 import { runCli, UsageError } from '../shell/cli.ts';
 import { GitHub, GitHubError, parsePrNumber, postReport, postSection } from '../shell/github.ts';
@@ -71,7 +73,10 @@ runCli(HELP, async (argv) => {
   if (headSha !== undefined && !/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/i.test(headSha))
     throw new UsageError(`--head-sha ${headSha.slice(0, 80)}: expected a full commit SHA`);
   const report = sectionOnly ? '' : readArtifactFile('--file', values.file ?? '', MAX_REPORT_BYTES);
-  const attestation = values.attestation !== undefined ? readArtifactFile('--attestation', values.attestation, MAX_REPORT_BYTES) : undefined;
+  // attest writes the section; when it could not run, the report is posted without one.
+  const attestationFile = values.attestation !== undefined && existsSync(values.attestation) ? values.attestation : undefined;
+  if (values.attestation !== undefined && attestationFile === undefined) process.stderr.write(`comment: ${visible(values.attestation)} does not exist: no attestation section this time\n`);
+  const attestation = attestationFile !== undefined ? readArtifactFile('--attestation', attestationFile, MAX_REPORT_BYTES) : undefined;
 
   try {
     const gh = new GitHub({
@@ -80,6 +85,7 @@ runCli(HELP, async (argv) => {
       apiUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
       log: (line) => process.stderr.write(`comment: ${line}\n`),
     });
+    if (sectionOnly && attestation === undefined) return 0;
     const result = sectionOnly
       ? await postSection(gh, { pr, section: attestation ?? '', ...(values.author !== undefined ? { author: values.author } : {}) })
       : await postReport(gh, {

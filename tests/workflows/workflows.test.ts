@@ -30,14 +30,16 @@ const PKG = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { na
 const CHECK = 'governance-check.yml';
 const COMMENT = 'governance-comment.yml';
 const MAIN = 'governance-main.yml';
+const VOTE = 'governance-vote.yml';
 const STATUS = 'status-page.yml';
 const DUE = 'due-report.yml';
-const CALLERS = [CHECK, COMMENT, MAIN, STATUS, DUE];
+const CALLERS = [CHECK, COMMENT, MAIN, STATUS, DUE, VOTE];
 const R_CHECK = 'reusable-check.yml';
 const R_COMMENT = 'reusable-comment.yml';
+const R_VOTE = 'reusable-vote.yml';
 const R_SITE = 'reusable-site.yml';
 const R_DUE = 'reusable-due.yml';
-const REUSABLE = [R_CHECK, R_COMMENT, R_SITE, R_DUE];
+const REUSABLE = [R_CHECK, R_COMMENT, R_SITE, R_DUE, R_VOTE];
 /** Every workflow file of this repository, whatever its kind: each is held to the rules below. */
 const REPO_FILES = readdirSync(DIR).sort();
 const TEMPLATE_FILES = readdirSync(TEMPLATES).sort();
@@ -220,12 +222,14 @@ describe('workflow files', () => {
   /** What each job may do: the least that lets it work. A caller grants what the jobs it calls need together. */
   const GRANTS: Record<string, Record<string, Record<string, string>>> = {
     [CHECK]: { check: { contents: 'read' } },
-    [COMMENT]: { comment: { contents: 'read', actions: 'read', 'pull-requests': 'write' } },
+    [COMMENT]: { comment: { contents: 'read', actions: 'read', 'pull-requests': 'write', statuses: 'write' } },
+    [VOTE]: { vote: { contents: 'read', 'pull-requests': 'write', statuses: 'write' } },
     [MAIN]: { check: { contents: 'read' } },
     [STATUS]: { site: { contents: 'read', pages: 'write', 'id-token': 'write' } },
     [DUE]: { due: { contents: 'read', issues: 'write' } },
     [R_CHECK]: { check: { contents: 'read' }, main: { contents: 'read' } },
-    [R_COMMENT]: { comment: { contents: 'read', actions: 'read', 'pull-requests': 'write' } },
+    [R_COMMENT]: { comment: { contents: 'read', actions: 'read', 'pull-requests': 'write', statuses: 'write' } },
+    [R_VOTE]: { attest: { contents: 'read', 'pull-requests': 'write', statuses: 'write' } },
     [R_SITE]: { build: { contents: 'read' }, deploy: { pages: 'write', 'id-token': 'write' } },
     [R_DUE]: { report: { contents: 'read' }, issue: { contents: 'read', issues: 'write' } },
   };
@@ -389,7 +393,7 @@ describe('the reusable workflows', () => {
 
   it('the install step is the same text in every file', () => {
     const texts = REUSABLE.flatMap((f) => installSteps(f)).map((s) => JSON.stringify(s));
-    expect(texts.length).toBe(6);
+    expect(texts.length).toBe(7);
     expect(new Set(texts).size).toBe(1);
   });
 
@@ -665,7 +669,7 @@ describe('the comment (governance-comment.yml → reusable-comment.yml): posts w
   it('runs on workflow_run of the check workflow, with pull-requests: write and nothing else to write', () => {
     expect(caller.on).toEqual({ workflow_run: { workflows: [workflow(CHECK).name], types: ['completed'] } });
     expect(caller.concurrency?.group).toContain('github.event.workflow_run.head_branch');
-    expect(job.permissions).toEqual({ contents: 'read', actions: 'read', 'pull-requests': 'write' });
+    expect(job.permissions).toEqual({ contents: 'read', actions: 'read', 'pull-requests': 'write', statuses: 'write' });
     // Merge-queue runs of the check have no PR and no artifact.
     expect(job.if).toContain("github.event.workflow_run.event == 'pull_request'");
   });
@@ -681,7 +685,7 @@ describe('the comment (governance-comment.yml → reusable-comment.yml): posts w
   it('no shell reads the artifact (it may hold a symbolic link or a huge file): only the poster, as plain files', () => {
     const reads = all.filter((s) => s.run !== undefined && /REPORT_DIR|governance-report/.test(s.run));
     expect(reads.map((s) => s.run?.trim())).toContain(
-      'node "$GOVERNANCE" comment --pr-file "$REPORT_DIR/pr-number" --file "$REPORT_DIR/report.md" --head-sha "$RUN_HEAD_SHA"',
+      'node "$GOVERNANCE" comment --pr-file "$REPORT_DIR/pr-number" --file "$REPORT_DIR/report.md" --head-sha "$RUN_HEAD_SHA" --attestation "$ATTESTATION"',
     );
     for (const step of reads) expect(step.run?.trim(), step.name).toMatch(/^node "\$GOVERNANCE" [a-z-]+ /);
     for (const step of all) if (step.run) expect(step.run).not.toMatch(/\b(head|cat|tail|read|source)\b[^\n]*\$REPORT_DIR/);
@@ -699,7 +703,7 @@ describe('the comment (governance-comment.yml → reusable-comment.yml): posts w
 
   it('posts with the run\'s head SHA (the PR head, also when the check judged the merge commit), so the artifact\'s PR number must belong to the run', () => {
     const post = all.find((s) => s.run?.includes('"$GOVERNANCE" comment'));
-    expect(post?.run?.trim()).toBe('node "$GOVERNANCE" comment --pr-file "$REPORT_DIR/pr-number" --file "$REPORT_DIR/report.md" --head-sha "$RUN_HEAD_SHA"');
+    expect(post?.run?.trim()).toBe('node "$GOVERNANCE" comment --pr-file "$REPORT_DIR/pr-number" --file "$REPORT_DIR/report.md" --head-sha "$RUN_HEAD_SHA" --attestation "$ATTESTATION"');
     expect(post?.env).toMatchObject({
       GITHUB_TOKEN: '${{ github.token }}',
       RUN_HEAD_SHA: '${{ github.event.workflow_run.head_sha }}',
@@ -767,5 +771,35 @@ describe('the due report (due-report.yml → reusable-due.yml)', () => {
 
   it('one keeper at a time, never cancelled halfway', () => {
     expect(caller.concurrency).toEqual({ group: 'due-report', 'cancel-in-progress': false });
+  });
+});
+
+describe('the vote (governance-vote.yml → reusable-vote.yml): a /vote comment refreshes the ballots', () => {
+  const caller = workflow(VOTE);
+  const job = workflow(R_VOTE).jobs.attest!;
+  const all = job.steps ?? [];
+
+  it('runs on issue_comment (created, edited, deleted), one run per PR at a time, on pull requests only', () => {
+    expect(caller.on).toEqual({ issue_comment: { types: ['created', 'edited', 'deleted'] } });
+    expect(caller.concurrency).toEqual({ group: 'governance-vote-${{ github.event.issue.number }}', 'cancel-in-progress': false });
+    expect(job.if).toBe('github.event.issue.pull_request');
+  });
+
+  it('checks out the default branch, never the PR, and fetches the PR head as git objects only', () => {
+    const checkouts = all.filter((s) => s.uses?.startsWith('actions/checkout@'));
+    expect(checkouts).toHaveLength(1);
+    expect(checkouts[0]?.with).toEqual({ 'persist-credentials': false, 'fetch-depth': 0 });
+    expect(all.some((s) => /\bnpm (run|test|start)\b|\bnode (?!"\$GOVERNANCE")/.test(s.run ?? ''))).toBe(false);
+    // The PR number and the head SHA are checked before any command gets them.
+    const fetch = all.find((s) => s.run?.includes('git -c'));
+    expect(fetch?.run).toMatch(/grep -Eqx '\[1-9\]\[0-9\]\{0,9\}'[\s\S]*grep -Eqx '\[0-9a-f\]\{40\}'[\s\S]*fetch --no-tags --quiet origin "\$head"/);
+  });
+
+  it('the comment text never reaches a step: attest reads the comments through the API; the section alone is refreshed', () => {
+    expect(text(R_VOTE)).not.toMatch(/github\.event\.comment|github\.event\.changes/);
+    expect(all.map((s) => s.run?.trim()).filter((r) => r?.startsWith('node'))).toEqual([
+      'node "$GOVERNANCE" attest --repo . --base-branch "origin/$DEFAULT_BRANCH" --pr "$PR" --head-sha "$HEAD_SHA" --status-sha "$HEAD_SHA" --out "$OUT"',
+      'node "$GOVERNANCE" comment --pr "$PR" --attestation "$ATTESTATION" --section-only',
+    ]);
   });
 });
