@@ -29,6 +29,8 @@ const ISOLATED = filesThatMock();
  * vitest's own order (longest first) stands.
  */
 const SLOWEST_FIRST = [
+  'tests/package/package.test.ts',
+  'tests/site/browser.test.ts',
   'tests/core/robustness.test.ts',
   'tests/git/summary.test.ts',
   'tests/workflows/workflows.test.ts',

@@ -48,7 +48,7 @@ describe('the pure core', () => {
   // The core turns files into findings; only the shell may touch the file
   // system, git, the network, the process or the clock.
   const FORBIDDEN = /from 'node:(fs|child_process|net|http|https|os)'|from 'simple-git'|\bfetch\(|\bprocess\.|Date\.now\(|new Date\(\)/;
-  const dirs = ['core', 'rules', 'import'];
+  const dirs = ['core', 'rules', 'import', 'site'];
   const files = dirs.flatMap((d) =>
     readdirSync(new URL(`../scripts/${d}/`, import.meta.url))
       .filter((f) => f.endsWith('.ts'))

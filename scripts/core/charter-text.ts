@@ -70,7 +70,16 @@ export function charterLeaves(c: Charter): [string, CharterValue][] {
     ['tie_break', c.tieBreak],
     ['chair.term_months', c.chair.termMonths],
     ['chair.max_consecutive_terms', c.chair.maxConsecutiveTerms],
+    ['chair.check_in', c.chair.checkIn],
     ['meetings.min_per_calendar_month', c.meetings.minPerCalendarMonth],
+    ...(c.meetings.schedule
+      ? ([
+          ['meetings.schedule.every_weeks', c.meetings.schedule.everyWeeks],
+          ['meetings.schedule.weekday', c.meetings.schedule.weekday],
+          ['meetings.schedule.time', `${c.meetings.schedule.time} ${c.meetings.schedule.timeZone}`],
+          ['meetings.schedule.start', c.meetings.schedule.start],
+        ] as [string, CharterValue][])
+      : []),
     ['membership.review_business_days', c.membership.reviewBusinessDays],
     ['membership.self_nomination', c.membership.selfNomination],
     ['membership.majority_of', c.membership.majorityOf],

@@ -125,6 +125,8 @@ export function dueReport(full: Model, today: string, within: number, texts?: Du
   if (!charter) return report;
   const horizon = addDays(today, within);
   const text = (key: string): string => texts?.get(key) ?? FALLBACK[key] ?? key;
+  // A sentence of ALESCo's own process, quoted for another committee, says whose it is.
+  const alesco = (quote: string): string => (charter === undefined || charter.committee === 'ALESCo' ? quote : `ALESCo's process, for comparison: ${quote}`);
   const add = (item: Omit<DueItem, 'overdue'>, overdue = item.due < today): void => {
     // The keys in the documented order: kind, due, overdue, subject, message, charter, file.
     if (item.due <= horizon || overdue)
@@ -224,7 +226,7 @@ export function dueReport(full: Model, today: string, within: number, texts?: Du
       due: end,
       subject: name,
       message: `${name}${r.title ? ` (${r.title})` : ''} entered its final comment period on ${r.fcpSince}; the standard review period of two weeks ends ${end} (${when(end, today)})`,
-      charter: 'The standard review period is two weeks, but it can be extended if necessary (RFC process)',
+      charter: alesco('The standard review period is two weeks, but it can be extended if necessary (RFC process)'),
       file: r.file,
     });
     const meeting = firstMeetingAfter(model, r.fcpSince);
@@ -239,7 +241,7 @@ export function dueReport(full: Model, today: string, within: number, texts?: Du
       message: meeting
         ? `${name} was to be voted at the next meeting after its FCP began (${meeting}) and no vote on it is recorded${board}`
         : `${name} is in its final comment period: vote on it at the next meeting${board}`,
-      charter: 'ALESCo announces an FCP... the "vote at next meeting" tag will be added (RFC process)',
+      charter: alesco('ALESCo announces an FCP... the "vote at next meeting" tag will be added (RFC process)'),
       file: r.file,
     });
   }
@@ -278,7 +280,7 @@ export function dueReport(full: Model, today: string, within: number, texts?: Du
         message: meeting
           ? `${v.subject} was appointed by vote ${v.id} and confirms at the next meeting (${meeting}), but no service period from it is recorded`
           : `${v.subject} was appointed by vote ${v.id}: they confirm at the next meeting; record their service period from that meeting`,
-        charter: 'The candidate confirms their membership at the next meeting (charter, Appointments)',
+        charter: alesco('The candidate confirms their membership at the next meeting (charter, Appointments)'),
         file: member.file,
       },
       meeting !== undefined,
@@ -312,7 +314,7 @@ export function dueReport(full: Model, today: string, within: number, texts?: Du
         due: today,
         subject: noHandle.map((m) => m.id).join(', '),
         message: `${noHandle.map((m) => m.id).join(', ')} serve${noHandle.length === 1 ? 's' : ''} without a GitHub handle: they review no rule change (CODEOWNERS) and cannot confirm their ballots on a pull request`,
-        charter: 'After the initial appointment, the membership of ALESCo will manage itself (charter, Appointments)',
+        charter: alesco('After the initial appointment, the membership of ALESCo will manage itself (charter, Appointments)'),
         file: noHandle[0]!.file,
       },
       false,
