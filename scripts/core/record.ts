@@ -252,11 +252,7 @@ export function planVote(model: Model, input: VoteInput): { write: Write; outcom
     ],
     ['kind', kind],
     ['motion', input.motion],
-    ['rfc', input.rfc],
-    ['candidates', input.candidates?.map((c) => ({ member: c.member, nominated_by: c.nominatedBy, accepted: c.accepted }))],
-    ['subject', input.subject],
-    ['nomination', input.nomination ? { by: input.nomination.by, date: input.nomination.date } : undefined],
-    ['questionnaire_circulated', input.questionnaireCirculated],
+    ...subjectEntries(input),
     ['ballots', Object.fromEntries(input.ballots)],
     ['recused', input.recused?.length ? input.recused : undefined],
     [
@@ -267,6 +263,17 @@ export function planVote(model: Model, input: VoteInput): { write: Write; outcom
     ['notes', input.notes],
   ]);
   return { write: { path: `governance/votes/${outcome.id}.yaml`, text }, outcome };
+}
+
+/** What a vote is about, in the data model's key order: the RFC, the candidates, the membership subject. */
+function subjectEntries(input: Pick<VoteInput, 'rfc' | 'candidates' | 'subject' | 'nomination' | 'questionnaireCirculated'>): [string, Plain | undefined][] {
+  return [
+    ['rfc', input.rfc],
+    ['candidates', input.candidates?.map((c) => ({ member: c.member, nominated_by: c.nominatedBy, accepted: c.accepted }))],
+    ['subject', input.subject],
+    ['nomination', input.nomination ? { by: input.nomination.by, date: input.nomination.date } : undefined],
+    ['questionnaire_circulated', input.questionnaireCirculated],
+  ];
 }
 
 /**
@@ -293,11 +300,7 @@ export function planOpenVote(model: Model, input: Omit<VoteInput, 'ballots' | 'm
     ['async', { channel: input.channel, opened, closes }],
     ['kind', input.kind],
     ['motion', input.motion],
-    ['rfc', input.rfc],
-    ['candidates', input.candidates?.map((c) => ({ member: c.member, nominated_by: c.nominatedBy, accepted: c.accepted }))],
-    ['subject', input.subject],
-    ['nomination', input.nomination ? { by: input.nomination.by, date: input.nomination.date } : undefined],
-    ['questionnaire_circulated', input.questionnaireCirculated],
+    ...subjectEntries(input),
     ['recused', input.recused?.length ? input.recused : undefined],
     ['notes', input.notes],
   ]);

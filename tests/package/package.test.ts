@@ -17,7 +17,7 @@ import { dirname, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkFiles } from '../../scripts/core/check.ts';
 import { loadSchemas } from '../../scripts/shell/fs-repo.ts';
-import { ROOT } from '../git/git-repo.ts';
+import { GIT_ENV, ROOT } from '../git/git-repo.ts';
 
 const TODAY = '2025-03-01';
 const LATER = '2025-03-10';
@@ -25,13 +25,7 @@ const PKG = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { na
 const COMMANDS = ['check', 'summary', 'comment', 'site', 'record', 'due', 'attest', 'init', 'explain', 'codeowners', 'status', 'history', 'import', 'status-page', 'due-issue'];
 
 const ENV = {
-  ...process.env,
-  GIT_AUTHOR_NAME: 'Test',
-  GIT_AUTHOR_EMAIL: 'test@example.org',
-  GIT_COMMITTER_NAME: 'Test',
-  GIT_COMMITTER_EMAIL: 'test@example.org',
-  GIT_CONFIG_NOSYSTEM: '1',
-  GIT_CONFIG_GLOBAL: '/dev/null',
+  ...GIT_ENV,
   NO_COLOR: '1',
   npm_config_update_notifier: 'false',
 };
@@ -198,6 +192,7 @@ describe('the installed command', () => {
       '.github/workflows/governance-check.yml',
       '.github/workflows/governance-comment.yml',
       '.github/workflows/governance-main.yml',
+      '.github/workflows/governance-vote.yml',
       '.github/workflows/status-page.yml',
       '.gitignore',
       'README.md',
