@@ -31,7 +31,7 @@ Governance as code: a committee's records (governance/, rfcs/) checked against i
   comment       post the summary on its pull request (the comment workflow)
   attest        each ballot a pull request records, confirmed by the voter or not
   due-issue     keep the "What falls due" issue current (the due workflow)
-  status-page   the status page alone (also part of site)
+  status-page   the same as site (its former name: the front page is the status page)
 
 \`${self} COMMAND --help\` gives each command's options. --version prints the version.
 `;
