@@ -59,7 +59,18 @@ export interface MemberHistory {
   ballots: { vote: string; date: string; kind?: string; motion?: string; ballot: string; result?: string; nullified: boolean }[];
 }
 
+const histories = new WeakMap<Model, Map<string, MemberHistory | undefined>>();
+
+/** One member's history as of `today`; computed once per model (the site's pages and API both ask). Callers only read it. */
 export function memberHistory(model: Model, id: string, today: string): MemberHistory | undefined {
+  let perModel = histories.get(model);
+  if (!perModel) histories.set(model, (perModel = new Map()));
+  const key = `${today} ${id}`;
+  if (!perModel.has(key)) perModel.set(key, computeHistory(model, id, today));
+  return perModel.get(key);
+}
+
+function computeHistory(model: Model, id: string, today: string): MemberHistory | undefined {
   const m = model.members.get(id);
   if (!m) return undefined;
   const since = addMonths(today, -12);
