@@ -8,12 +8,12 @@ import { changedPaths } from '../core/changes.ts';
 import { isIsoDate } from '../core/dates.ts';
 import { loadRepository } from '../core/load.ts';
 import { escapeText } from '../core/report.ts';
-import { readArtifactFile } from '../shell/artifact.ts';
 import { prComments, prReviews, setAttestationStatus } from '../shell/attest.ts';
 import { localToday, runCli, UsageError } from '../shell/cli.ts';
 import { loadSchemas } from '../shell/fs-repo.ts';
 import { Git } from '../shell/git.ts';
-import { GitHub, GitHubError, parsePrNumber } from '../shell/github.ts';
+import { GitHubError } from '../shell/github.ts';
+import { githubFromEnv, prNumberOption, shaOption } from '../shell/github-cli.ts';
 
 const HELP = `Usage: npm run attest -- --pr N [options]
 
@@ -62,20 +62,10 @@ runCli(HELP, async (argv) => {
     strict: true,
     allowPositionals: false,
   });
-  if (values.pr !== undefined && values['pr-file'] !== undefined) throw new UsageError('give --pr or --pr-file, not both');
-  if (values.pr === undefined && values['pr-file'] === undefined) throw new UsageError('--pr N (or --pr-file FILE) is required');
-  const prText = values.pr ?? readArtifactFile('--pr-file', values['pr-file'] ?? '', 64);
-  const wantHead = values['head-sha'];
-  if (wantHead !== undefined && !/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(wantHead)) throw new UsageError(`--head-sha ${wantHead.slice(0, 80)}: a full commit SHA`);
-  let pr: number;
-  try {
-    pr = parsePrNumber(prText);
-  } catch (error) {
-    throw new UsageError(`--pr: ${error instanceof Error ? error.message : String(error)}`);
-  }
+  const pr = prNumberOption(values);
+  const wantHead = shaOption('--head-sha', values['head-sha']);
   if (values.format !== 'md' && values.format !== 'json') throw new UsageError(`--format ${values.format}: md or json`);
-  const sha = values['status-sha'];
-  if (sha !== undefined && !/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(sha)) throw new UsageError(`--status-sha ${sha.slice(0, 80)}: a full commit SHA`);
+  const sha = shaOption('--status-sha', values['status-sha']);
   const today = values.today ?? localToday();
   if (!isIsoDate(today)) throw new UsageError(`--today ${today}: expected a real date written YYYY-MM-DD`);
 
@@ -92,12 +82,7 @@ runCli(HELP, async (argv) => {
   const required = baseModel.charter?.attestation === 'required';
 
   try {
-    const gh = new GitHub({
-      token: process.env.GITHUB_TOKEN ?? '',
-      repository: process.env.GITHUB_REPOSITORY ?? '',
-      apiUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
-      log: (line) => process.stderr.write(`attest: ${line}\n`),
-    });
+    const gh = githubFromEnv('attest');
     if (wantHead !== undefined) {
       const now = await gh.pullHeadSha(pr);
       if (now.toLowerCase() !== wantHead.toLowerCase()) {

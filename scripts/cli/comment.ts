@@ -5,7 +5,8 @@ import { parseArgs } from 'node:util';
 import { visible } from '../core/escape.ts';
 import { readArtifactFile } from '../shell/artifact.ts';
 import { runCli, UsageError } from '../shell/cli.ts';
-import { GitHub, GitHubError, parsePrNumber, postReport, postSection } from '../shell/github.ts';
+import { GitHubError, postReport, postSection } from '../shell/github.ts';
+import { githubFromEnv, prNumberOption, shaOption } from '../shell/github-cli.ts';
 
 const HELP = `Usage: npm run comment -- --pr N --file report.md [options]
 
@@ -40,7 +41,6 @@ Exit code: 0 posted (or skipped: the PR moved on), 1 GitHub refused, 2 usage err
 
 /** A report summary writes is at most 65,536 characters: 1 MiB is far more than any. */
 export const MAX_REPORT_BYTES = 1024 * 1024;
-const MAX_PR_NUMBER_BYTES = 64;
 
 runCli(HELP, async (argv) => {
   const { values } = parseArgs({
@@ -57,21 +57,11 @@ runCli(HELP, async (argv) => {
     strict: true,
     allowPositionals: false,
   });
-  if (values.pr !== undefined && values['pr-file'] !== undefined) throw new UsageError('give --pr or --pr-file, not both');
-  if (values.pr === undefined && values['pr-file'] === undefined) throw new UsageError('--pr N (or --pr-file FILE) is required');
   const sectionOnly = values['section-only'] === true;
   if (sectionOnly && (values.attestation === undefined || values.file !== undefined)) throw new UsageError('--section-only takes --attestation FILE and no --file');
   if (!sectionOnly && values.file === undefined) throw new UsageError('--file FILE is required');
-  const prText = values.pr ?? readArtifactFile('--pr-file', values['pr-file'] ?? '', MAX_PR_NUMBER_BYTES);
-  let pr: number;
-  try {
-    pr = parsePrNumber(prText);
-  } catch (error) {
-    throw new UsageError(`--pr: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  const headSha = values['head-sha'];
-  if (headSha !== undefined && !/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/i.test(headSha))
-    throw new UsageError(`--head-sha ${headSha.slice(0, 80)}: expected a full commit SHA`);
+  const pr = prNumberOption(values);
+  const headSha = shaOption('--head-sha', values['head-sha']);
   const report = sectionOnly ? '' : readArtifactFile('--file', values.file ?? '', MAX_REPORT_BYTES);
   // attest writes the section; when it could not run, the report is posted without one.
   const attestationFile = values.attestation !== undefined && existsSync(values.attestation) ? values.attestation : undefined;
@@ -79,12 +69,7 @@ runCli(HELP, async (argv) => {
   const attestation = attestationFile !== undefined ? readArtifactFile('--attestation', attestationFile, MAX_REPORT_BYTES) : undefined;
 
   try {
-    const gh = new GitHub({
-      token: process.env.GITHUB_TOKEN ?? '',
-      repository: process.env.GITHUB_REPOSITORY ?? '',
-      apiUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
-      log: (line) => process.stderr.write(`comment: ${line}\n`),
-    });
+    const gh = githubFromEnv('comment');
     if (sectionOnly && attestation === undefined) return 0;
     const result = sectionOnly
       ? await postSection(gh, { pr, section: attestation ?? '', ...(values.author !== undefined ? { author: values.author } : {}) })

@@ -4,7 +4,8 @@ import { parseArgs } from 'node:util';
 import { readArtifactFile } from '../shell/artifact.ts';
 import { runCli, UsageError } from '../shell/cli.ts';
 import { keepDueIssue } from '../shell/due-issue.ts';
-import { GitHub, GitHubError } from '../shell/github.ts';
+import { GitHubError } from '../shell/github.ts';
+import { githubFromEnv } from '../shell/github-cli.ts';
 
 const HELP = `Usage: npm run due-issue -- --file report.md --json report.json [--author LOGIN]
 
@@ -49,12 +50,7 @@ runCli(HELP, async (argv) => {
   const body = readArtifactFile('--file', values.file, MAX_BYTES);
   const open = somethingDue(readArtifactFile('--json', values.json, MAX_BYTES));
   try {
-    const gh = new GitHub({
-      token: process.env.GITHUB_TOKEN ?? '',
-      repository: process.env.GITHUB_REPOSITORY ?? '',
-      apiUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
-      log: (line) => process.stderr.write(`due-issue: ${line}\n`),
-    });
+    const gh = githubFromEnv('due-issue');
     const result = await keepDueIssue(gh, { body, open, ...(values.author !== undefined ? { author: values.author } : {}) });
     process.stdout.write(
       result.action === 'none' ? `due-issue: ${result.reason}\n` : `due-issue: ${result.action} issue #${result.number}${result.url ? ` (${result.url})` : ''}\n`,

@@ -10,7 +10,8 @@ import { attest, type IgnoredBallot, type LiveVote } from '../core/attest.ts';
 import { inProgress } from '../core/model.ts';
 import type { Finding } from '../core/types.ts';
 import { prComments } from '../shell/attest.ts';
-import { GitHub, GitHubError, parsePrNumber } from '../shell/github.ts';
+import { GitHubError } from '../shell/github.ts';
+import { githubFromEnv, prNumberOption } from '../shell/github-cli.ts';
 import {
   describeOutcome,
   planChairTerm,
@@ -361,13 +362,7 @@ interface Fetched {
  * against the base branch on the PR.
  */
 async function fetchBallots(values: Values, session: Session): Promise<Fetched> {
-  const prText = need(values, 'pr');
-  let pr: number;
-  try {
-    pr = parsePrNumber(prText);
-  } catch (error) {
-    throw new UsageError(`--pr: ${error instanceof Error ? error.message : String(error)}`);
-  }
+  const pr = prNumberOption({ pr: str(values.pr) }, false);
   const open = [...session.model.votes.values()].filter(inProgress);
   const wanted = str(values.vote);
   const vote = wanted !== undefined ? open.find((v) => v.id === wanted) : open.length === 1 ? open[0] : undefined;
@@ -380,12 +375,7 @@ async function fetchBallots(values: Values, session: Session): Promise<Fetched> 
           : `${open.length} votes are in progress: name one with --vote (${open.map((v) => v.id).join(', ')})`,
     );
   const repository = process.env.GITHUB_REPOSITORY ?? '';
-  const gh = new GitHub({
-    token: process.env.GITHUB_TOKEN ?? '',
-    repository,
-    apiUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
-    log: (line) => process.stderr.write(`record: ${line}\n`),
-  });
+  const gh = githubFromEnv('record');
   const comments = await prComments(gh, pr);
   const all = [...session.model.votes.values()].filter((v) => v.id === vote.id || open.includes(v));
   const result = attest(session.model, all.length > 1 ? all : [vote], comments, []);
