@@ -189,6 +189,7 @@ function voteInput(values: Values): VoteInput {
     ballots.push([voter, value]);
   }
   const opening = values.async === true && str(values.closes) !== undefined;
+  if (opening && str(values['tie-break']) !== undefined) throw new UsageError('a vote opened with --closes has no tie-break yet: a casting vote comes after it closes, on a tie');
   if (opening && ballots.length) throw new UsageError('a vote opened with --closes has no ballots yet: members vote on the pull request, and `record ballots --pr N` records them after it closes');
   if (!opening && ballots.length === 0) throw new UsageError('no ballots: give --yes, --no, --abstain or --ballot voter=value (or open a vote on a pull request with --async --closes D)');
   let tieBreak: VoteInput['tieBreak'];
@@ -246,7 +247,7 @@ function plan(what: string, values: Values, session: Session, fetched?: Fetched)
   switch (what) {
     case 'ballots': {
       if (!fetched) throw new Error('ballots: the comments were not read');
-      const { write, outcome } = planBallots(model, session.read, { vote: fetched.vote, live: fetched.live, prUrl: fetched.prUrl, today });
+      const { write, outcome } = planBallots(model, session.read, { vote: fetched.vote, live: fetched.live, prUrl: fetched.prUrl, utcToday: fetched.utcToday });
       const counts = outcome.tally ? `, ${outcome.tally.yes}-${outcome.tally.no}-${outcome.tally.abstain}` : '';
       const ignored = fetched.ignored.map((i) => `ignored: ${i.said} by @${i.login}: ${i.why}\n`).join('');
       return { writes: [write], report: `${describeOutcome(outcome)}${ignored}`, name: `ballots-${outcome.id}`, commit: `record(vote): ballots of ${outcome.id} from ${fetched.prUrl}, ${outcome.result}${counts}` };
@@ -353,6 +354,8 @@ interface Fetched {
   live: LiveVote;
   ignored: IgnoredBallot[];
   prUrl: string;
+  /** The UTC date now (--today when given: tests and dry runs): a vote closes at the end of its day in UTC. */
+  utcToday: string;
 }
 
 /**
@@ -377,12 +380,13 @@ async function fetchBallots(values: Values, session: Session): Promise<Fetched> 
   const repository = process.env.GITHUB_REPOSITORY ?? '';
   const gh = githubFromEnv('record');
   const comments = await prComments(gh, pr);
-  const all = [...session.model.votes.values()].filter((v) => v.id === vote.id || open.includes(v));
-  const result = attest(session.model, all.length > 1 ? all : [vote], comments, []);
+  // Every vote in progress, so a ballot naming another one is not taken for this one.
+  const result = attest(session.model, open, comments, []);
   const live = result.live?.find((l) => l.id === vote.id);
   if (!live) throw new Error(`no tally for ${vote.id}`);
   const server = (process.env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
-  return { vote: vote.id, live, ignored: result.ignored, prUrl: `${server}/${repository}/pull/${pr}` };
+  const utcToday = str(values.today) ?? new Date().toISOString().slice(0, 10);
+  return { vote: vote.id, live, ignored: result.ignored, prUrl: `${server}/${repository}/pull/${pr}`, utcToday };
 }
 
 runCli(HELP, async (argv) => {
@@ -405,11 +409,7 @@ runCli(HELP, async (argv) => {
     const fetched = what === 'ballots' ? await fetchBallots(values as Values, session) : undefined;
     planned = plan(what, values as Values, session, fetched);
   } catch (error) {
-    if (error instanceof GitHubError) {
-      process.stderr.write(`record: ${error.message}; nothing written\n`);
-      return 1;
-    }
-    if (error instanceof RecordError || error instanceof RollCallError || error instanceof EditError) {
+    if (error instanceof RecordError || error instanceof RollCallError || error instanceof EditError || error instanceof GitHubError) {
       process.stderr.write(`record: ${error.message}; nothing written\n`);
       return 1;
     }

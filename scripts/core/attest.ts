@@ -124,19 +124,25 @@ function memberOfLogin(model: Model, login: string): string | undefined {
 /**
  * Every ballot of `votes` (the vote files the PR adds or changes) with its
  * status. Only the account in the member's `github` field speaks for them,
- * read from `handles`: the BASE branch's records, so a PR cannot name an
+ * read from `model`: the BASE branch's records, so a PR cannot name an
  * account of its choosing for a member. The latest `/vote` of that account
  * for the vote counts, and an approving review (their latest review,
  * approved) confirms all their ballots in the PR.
  */
-export function attest(handles: Model, votes: readonly Vote[], comments: readonly PrComment[], reviews: readonly PrReview[]): Attestation {
-  const model = handles;
+export function attest(model: Model, votes: readonly Vote[], comments: readonly PrComment[], reviews: readonly PrReview[]): Attestation {
   const ids = new Set(votes.map((v) => v.id));
   const single = votes.length === 1 ? votes[0]!.id : undefined;
   const ignored: IgnoredBallot[] = [];
   /** member -> vote id -> latest ballot said */
   const said = new Map<string, Map<string, { value: string; url?: string; at: string; id: number }>>();
 
+  const remember = (member: string, vote: string, value: string, c: PrComment): void => {
+    let perVote = said.get(member);
+    if (!perVote) said.set(member, (perVote = new Map()));
+    perVote.set(vote, { value, ...(c.url ? { url: c.url } : {}), at: c.createdAt, id: c.id });
+  };
+  // Who serves on each open vote's closing day, asked once, not per comment.
+  const servingAtClose = new Map(votes.filter(inProgress).map((v) => [v.id, new Set(servingOn(model, v.async?.closes ?? ''))]));
   const ordered = [...comments].sort((a, b) => (a.createdAt === b.createdAt ? a.id - b.id : a.createdAt < b.createdAt ? -1 : 1));
   for (const c of ordered) {
     for (const b of ballotsIn(c.body)) {
@@ -168,7 +174,7 @@ export function attest(handles: Model, votes: readonly Vote[], comments: readonl
           ignore(`vote ${vote} closed on ${closes} (UTC): this comment was edited after, so what it said at the close is not known`);
           continue;
         }
-        if (!servingOn(model, closes).includes(member)) {
+        if (!servingAtClose.get(vote)?.has(member)) {
           ignore(`${member} does not serve on ${closes}, the day vote ${vote} closes`);
           continue;
         }
@@ -176,9 +182,7 @@ export function attest(handles: Model, votes: readonly Vote[], comments: readonl
           ignore(target.kind === 'chair-election' ? `/vote names a candidate of vote ${vote} (${target.candidates.map((x) => x.member).join(', ')}) or abstain` : '/vote yes, no or abstain');
           continue;
         }
-        let perVote = said.get(member);
-        if (!perVote) said.set(member, (perVote = new Map()));
-        perVote.set(vote, { value: b.value, ...(c.url ? { url: c.url } : {}), at: c.createdAt, id: c.id });
+        remember(member, vote, b.value, c);
         continue;
       }
       const recorded = target?.ballots?.find((x) => x.voter === member);
@@ -186,9 +190,7 @@ export function attest(handles: Model, votes: readonly Vote[], comments: readonl
         ignore(`no ballot of ${member} is recorded in vote ${vote}`);
         continue;
       }
-      let perVote = said.get(member);
-      if (!perVote) said.set(member, (perVote = new Map()));
-      perVote.set(vote, { value: b.value, ...(c.url ? { url: c.url } : {}), at: c.createdAt, id: c.id });
+      remember(member, vote, b.value, c);
     }
   }
 

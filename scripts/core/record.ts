@@ -137,7 +137,7 @@ export interface VoteOutcome {
   asyncQuorum?: { tookPart: number; needed: number; met: boolean; serving: number };
 }
 
-function slugFor(input: VoteInput): string {
+function slugFor(input: Pick<VoteInput, 'slug' | 'kind' | 'rfc' | 'subject' | 'motion'>): string {
   if (input.slug !== undefined) return input.slug;
   if (input.kind === 'rfc' && input.rfc !== undefined) return `rfc-${String(input.rfc).padStart(4, '0')}`;
   if (input.kind === 'chair-election') return 'chair-election';
@@ -155,9 +155,7 @@ function slugFor(input: VoteInput): string {
 export function planVote(model: Model, input: VoteInput): { write: Write; outcome: VoteOutcome } {
   const charter = model.charter;
   if (!charter) throw new RecordError('governance/charter.yaml cannot be read: the result is computed from its numbers');
-  if (!(VOTE_KINDS as readonly string[]).includes(input.kind)) throw new RecordError(`--kind ${input.kind}: expected one of ${VOTE_KINDS.join(', ')}`);
-  const kind = input.kind as VoteKind;
-  if (input.motion.trim() === '') throw new RecordError('--motion is needed: the motion as it was put to the vote');
+  const kind = checkVoteHead(model, input);
   if ((input.meeting === undefined) === (input.async === undefined)) throw new RecordError('a vote is at a meeting (--meeting D) or asynchronous (--async --closed D), not both');
 
   let date: string;
@@ -189,9 +187,6 @@ export function planVote(model: Model, input: VoteInput): { write: Write; outcom
     if (!values && value !== 'abstain' && !input.candidates?.some((c) => c.member === value))
       throw new RecordError(`ballot of ${voter} "${value}": a chair-election ballot names a candidate (--candidates) or is abstain`);
   }
-  if (kind === 'rfc' && input.rfc === undefined) throw new RecordError('--rfc N is needed for a vote of kind rfc');
-  if (kind === 'membership' && input.subject === undefined) throw new RecordError('--subject ID is needed for a membership vote (the candidate)');
-  if (kind === 'chair-election' && !input.candidates?.length) throw new RecordError('--candidates is needed for a chair election');
 
   let tieBreak = input.tieBreak;
   if (tieBreak?.by === 'chair') {
@@ -201,10 +196,7 @@ export function planVote(model: Model, input: VoteInput): { write: Write; outcom
   }
   if (tieBreak && !['yes', 'no'].includes(tieBreak.vote)) throw new RecordError(`--tie-break ${tieBreak.by}:${tieBreak.vote}: the casting vote is yes or no`);
 
-  const outcome: VoteOutcome = { id: `${date}-${slugFor(input)}`, date, result: 'not-passed', ...(call ? { rollCall: call } : {}) };
-  if (!SLUG.test(outcome.id.slice(11))) throw new RecordError(`--slug ${input.slug ?? ''}: lowercase letters, digits and hyphens`);
-  if (model.votes.has(outcome.id) || model.skipped.votes.has(outcome.id))
-    throw new RecordError(`governance/votes/${outcome.id}.yaml exists already: give this vote its own --slug`);
+  const outcome: VoteOutcome = { id: newVoteId(model, date, input), date, result: 'not-passed', ...(call ? { rollCall: call } : {}) };
 
   if (kind === 'chair-election') {
     if (tieBreak) throw new RecordError('a chair election has no tie-break: without more than half of the votes cast no one is elected');
@@ -265,6 +257,24 @@ export function planVote(model: Model, input: VoteInput): { write: Write; outcom
   return { write: { path: `governance/votes/${outcome.id}.yaml`, text }, outcome };
 }
 
+/** What every vote needs, held or opened: a known kind, a motion, and what that kind is about. */
+function checkVoteHead(model: Model, input: Pick<VoteInput, 'kind' | 'motion' | 'rfc' | 'subject' | 'candidates'>): VoteKind {
+  if (!(VOTE_KINDS as readonly string[]).includes(input.kind)) throw new RecordError(`--kind ${input.kind}: expected one of ${VOTE_KINDS.join(', ')}`);
+  if (input.motion.trim() === '') throw new RecordError('--motion is needed: the motion as it is put to the vote');
+  if (input.kind === 'rfc' && input.rfc === undefined) throw new RecordError('--rfc N is needed for a vote of kind rfc');
+  if (input.kind === 'membership' && input.subject === undefined) throw new RecordError('--subject ID is needed for a membership vote (the candidate)');
+  if (input.kind === 'chair-election' && !input.candidates?.length) throw new RecordError('--candidates is needed for a chair election');
+  return input.kind as VoteKind;
+}
+
+/** `<date>-<slug>`, refused when the slug is not one or the file exists. */
+function newVoteId(model: Model, date: string, input: Pick<VoteInput, 'slug' | 'kind' | 'rfc' | 'subject' | 'motion'>): string {
+  const id = `${date}-${slugFor(input)}`;
+  if (!SLUG.test(id.slice(11))) throw new RecordError(`--slug ${input.slug ?? ''}: lowercase letters, digits and hyphens`);
+  if (model.votes.has(id) || model.skipped.votes.has(id)) throw new RecordError(`governance/votes/${id}.yaml exists already: give this vote its own --slug`);
+  return id;
+}
+
 /** What a vote is about, in the data model's key order: the RFC, the candidates, the membership subject. */
 function subjectEntries(input: Pick<VoteInput, 'rfc' | 'candidates' | 'subject' | 'nomination' | 'questionnaireCirculated'>): [string, Plain | undefined][] {
   return [
@@ -283,17 +293,12 @@ function subjectEntries(input: Pick<VoteInput, 'rfc' | 'candidates' | 'subject' 
  */
 export function planOpenVote(model: Model, input: Omit<VoteInput, 'ballots' | 'meeting' | 'async' | 'tieBreak'> & { channel: string; opened: string; closes: string }): Write {
   if (!model.charter) throw new RecordError('governance/charter.yaml cannot be read: the vote is judged by its numbers');
-  if (!(VOTE_KINDS as readonly string[]).includes(input.kind)) throw new RecordError(`--kind ${input.kind}: expected one of ${VOTE_KINDS.join(', ')}`);
-  if (input.motion.trim() === '') throw new RecordError('--motion is needed: the motion as it is put to the vote');
+  checkVoteHead(model, input);
   const opened = requireDate(input.opened, '--opened');
   const closes = requireDate(input.closes, '--closes');
   if (closes < opened) throw new RecordError(`--closes ${closes} is before --opened ${opened}`);
-  if (input.kind === 'rfc' && input.rfc === undefined) throw new RecordError('--rfc N is needed for a vote of kind rfc');
-  if (input.kind === 'membership' && input.subject === undefined) throw new RecordError('--subject ID is needed for a membership vote (the candidate)');
-  if (input.kind === 'chair-election' && !input.candidates?.length) throw new RecordError('--candidates is needed for a chair election');
-  const id = `${closes}-${slugFor({ ...input, ballots: [] })}`;
-  if (!SLUG.test(id.slice(11))) throw new RecordError(`--slug ${input.slug ?? ''}: lowercase letters, digits and hyphens`);
-  if (model.votes.has(id) || model.skipped.votes.has(id)) throw new RecordError(`governance/votes/${id}.yaml exists already: give this vote its own --slug`);
+  for (const id of [...(input.recused ?? []), ...(input.candidates ?? []).flatMap((c) => [c.member, c.nominatedBy])]) requireMember(model, id, 'member');
+  const id = newVoteId(model, closes, input);
   const text = renderRecord([
     ['id', id],
     ['date', closes],
@@ -314,11 +319,12 @@ export function planOpenVote(model: Model, input: Omit<VoteInput, 'ballots' | 'm
  * PR and `notes` each ballot's comment (the data model has no per-ballot
  * source). The rest of the file is kept byte for byte.
  */
-export function planBallots(model: Model, read: ReadText, input: { vote: string; live: LiveVote; prUrl: string; today: string }): { write: Write; outcome: VoteOutcome } {
+/** `utcToday`: the UTC date now (a vote closes at the end of its day in UTC, as GitHub's comment times are), not the local date. */
+export function planBallots(model: Model, read: ReadText, input: { vote: string; live: LiveVote; prUrl: string; utcToday: string }): { write: Write; outcome: VoteOutcome } {
   const vote = model.votes.get(input.vote);
   if (!vote || !inProgress(vote)) throw new RecordError(`vote ${input.vote} is not in progress (no async.closes without closed)`);
   const closes = vote.async?.closes ?? '';
-  if (input.today <= closes) throw new RecordError(`vote ${vote.id} is open until the end of ${closes} (UTC): record its ballots from the day after`);
+  if (input.utcToday <= closes) throw new RecordError(`vote ${vote.id} is open until the end of ${closes} (UTC): record its ballots from the day after`);
   const live = input.live;
   if (live.quorumMet === false)
     throw new RecordError(

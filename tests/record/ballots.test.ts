@@ -159,4 +159,17 @@ describe('a vote held on a pull request, from open to recorded', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('a vote opened with --closes has no ballots yet');
   });
+
+  it.each<[string, string[], number, string]>([
+    ['a tie-break before any ballot', ['--tie-break', 'chair:yes'], 2, 'a vote opened with --closes has no tie-break yet'],
+    ['a recused id with no member file', ['--recused', 'zed'], 1, 'member "zed" is not a member'],
+    ['closing before it opens', ['--opened', '2024-02-23'], 1, '--closes 2024-02-22 is before --opened 2024-02-23'],
+  ])('opening a vote refuses %s, and writes nothing', async (_name, extra, status, message) => {
+    const dir = writeRepo(repoWith());
+    const r = await record(dir, '2024-02-15', 'vote', '--async', '--closes', '2024-02-22', '--kind', 'decision', '--motion', 'Adopt the logo', ...extra);
+    expect(r.status).toBe(status);
+    expect(r.stderr).toContain(message);
+    expect(existsSync(join(dir, VOTE))).toBe(false);
+  });
 });
+
