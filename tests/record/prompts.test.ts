@@ -5,20 +5,10 @@
 import { checkbox, confirm, input, select } from '@inquirer/prompts';
 import { render } from '@inquirer/testing';
 import { describe, expect, it } from 'vitest';
-import { loadRepository } from '../../scripts/core/load.ts';
-import { loadSchemas } from '../../scripts/shell/fs-repo.ts';
 import { askFor, type Choice, type Prompter } from '../../scripts/shell/record-prompts.ts';
-import { FIXTURE_TODAY, repoWith, type Files } from '../helpers.ts';
+import { FIXTURE_TODAY, loadModel, repoWith, type Files } from '../helpers.ts';
 
-const encoder = new TextEncoder();
-const modelOf = (files: Files) =>
-  loadRepository({
-    files: Object.entries(files)
-      .filter((e): e is [string, string] => typeof e[1] === 'string')
-      .map(([path, text]) => ({ path, bytes: encoder.encode(text) })),
-    schemas: loadSchemas(),
-    today: FIXTURE_TODAY,
-  }).model;
+const modelOf = (files: Files) => loadModel(files, FIXTURE_TODAY);
 
 const MEETING = { 'governance/meetings/2024-02-14.yaml': 'date: 2024-02-14\nkind: regular\npresent: [dan, bob, ann, cat]\nboard: []\n' };
 

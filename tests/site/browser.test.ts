@@ -94,8 +94,10 @@ describe.skipIf(!available)('the site in Chromium', () => {
 
   beforeAll(async () => {
     const root = join(mkdtempSync(join(tmpdir(), 'gov-browser-')), 'site');
+    // The browser starts while the site is built and written: neither waits for the other.
+    const launched = chromium.launch({ executablePath: CHROMIUM });
     await writeSite(root, siteFiles(siteInput(repoWith({ 'rfcs/0002-second.md': RFC2 }), { repoUrl: 'https://github.com/example/governance' })));
-    [{ server, base }, browser] = await Promise.all([serve(root), chromium.launch({ executablePath: CHROMIUM })]);
+    [{ server, base }, browser] = await Promise.all([serve(root), launched]);
     visitor = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
     visitor.on('request', (r) => requests.push(r.url()));
   }, 30_000);
