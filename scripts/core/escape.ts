@@ -8,10 +8,17 @@
 /** Values longer than this are cut in messages, with "…". */
 export const MAX_VALUE_CHARS = 200;
 
-// C0 and C1 controls, DEL, and the bidirectional overrides and isolates that
-// reorder what a reader sees ("Trojan source").
-// eslint-disable-next-line no-control-regex
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+// Character-class ranges (regex source) each output format builds its filter
+// from, so a character added here is dropped everywhere:
+/** The bidirectional overrides and isolates that reorder what a reader sees ("Trojan source"). */
+export const BIDI_RANGES = '\\u202a-\\u202e\\u2066-\\u2069';
+/** C0 controls but tab, line feed and carriage return. */
+export const CONTROLS_BUT_BREAKS = '\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f';
+/** A surrogate without its pair: not a character, and not valid UTF-8 or XML. */
+export const LONE_SURROGATE = '[\\ud800-\\udbff](?![\\udc00-\\udfff])|(?<![\\ud800-\\udbff])[\\udc00-\\udfff]';
+
+// C0 and C1 controls, DEL, and the bidirectional characters.
+const INVISIBLE = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f${BIDI_RANGES}]`, 'g');
 
 const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 

@@ -6,6 +6,7 @@
 // the clock. Everything a person wrote is escaped for XML, and characters
 // XML cannot hold are dropped.
 import { voteFacts } from '../core/changes.ts';
+import { BIDI_RANGES, CONTROLS_BUT_BREAKS, LONE_SURROGATE } from '../core/escape.ts';
 import type { Model, Rfc, Vote } from '../core/model.ts';
 import { inProgress } from '../core/model.ts';
 import { isNullified } from '../core/votes.ts';
@@ -15,7 +16,7 @@ import { committeeSlug, linksOf, pagePath, type Links } from './links.ts';
 
 // What XML 1.0 cannot hold (controls but tab and line breaks, U+FFFE, U+FFFF, lone
 // surrogates) and the bidirectional overrides: dropped.
-const UNFIT_SOURCE = '[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\ufffe\\uffff\\u202a-\\u202e\\u2066-\\u2069]|[\\ud800-\\udbff](?![\\udc00-\\udfff])|(?<![\\ud800-\\udbff])[\\udc00-\\udfff]';
+const UNFIT_SOURCE = `[${CONTROLS_BUT_BREAKS}\\ufffe\\uffff${BIDI_RANGES}]|${LONE_SURROGATE}`;
 const UNFIT = new RegExp(UNFIT_SOURCE);
 const UNFIT_ALL = new RegExp(UNFIT_SOURCE, 'g');
 const MARKUP = /[&<>"]/;

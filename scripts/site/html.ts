@@ -1,6 +1,7 @@
 // The HTML building blocks of the published site: escaping what a person
 // wrote, the only URLs that may become links, and the file names a record's
 // id becomes. Pure.
+import { BIDI_RANGES, CONTROLS_BUT_BREAKS } from '../core/escape.ts';
 
 const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -9,16 +10,16 @@ const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': 
  * and bidirectional-override characters are dropped: they could make a line
  * read differently from what it holds.
  */
-// eslint-disable-next-line no-control-regex
-const NEEDS_ESCAPE = /[&<>"'\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;
+const DROPPED = `${CONTROLS_BUT_BREAKS}\\u007f${BIDI_RANGES}`;
+const NEEDS_ESCAPE = new RegExp(`[&<>"'${DROPPED}]`);
+const DROP = new RegExp(`[${DROPPED}]`, 'g');
 
 export function escapeHtml(text: string): string {
   // Most names and motions hold nothing to escape: the site escapes thousands of them.
   if (!NEEDS_ESCAPE.test(text)) return text;
   return (
     text
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '')
+      .replace(DROP, '')
       .replace(/[&<>"']/g, (c) => HTML_ENTITIES[c] ?? c)
   );
 }

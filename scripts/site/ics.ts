@@ -6,6 +6,7 @@
 // deterministic: DTSTAMP is `today` at midnight UTC, never the clock.
 import { addDays } from '../core/dates.ts';
 import { servingOn } from '../core/committee.ts';
+import { BIDI_RANGES, CONTROLS_BUT_BREAKS, LONE_SURROGATE } from '../core/escape.ts';
 import type { Meeting, Model, Vote } from '../core/model.ts';
 import { safeUrl } from './html.ts';
 import { resultWords } from './atom.ts';
@@ -53,13 +54,16 @@ export function foldLine(line: string): string {
  * line break written `\n`; other control characters (forbidden in TEXT),
  * bidirectional overrides and lone surrogates (not UTF-8) dropped.
  */
+const LONE = new RegExp(LONE_SURROGATE, 'g');
+// Line breaks are \n by then: every other control, DEL and the bidirectional characters go.
+const UNFIT = new RegExp(`[${CONTROLS_BUT_BREAKS}\\u000d\\u007f${BIDI_RANGES}]`, 'g');
+
 export function escapeText(text: string): string {
   return (
     text
-      .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '')
+      .replace(LONE, '')
       .replace(/\r\n|\r|\n/g, '\n')
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '')
+      .replace(UNFIT, '')
       .replace(/[\\;,\n]/g, (c) => (c === '\n' ? '\\n' : `\\${c}`))
   );
 }
